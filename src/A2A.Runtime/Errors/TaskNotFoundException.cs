@@ -1,0 +1,16 @@
+namespace A2A.Errors;
+
+/// <summary>The task id is unknown to this server or store. JSON-RPC code -32001 (<c>TASK_NOT_FOUND</c>).</summary>
+public class TaskNotFoundException : A2AException
+{
+    /// <summary>Creates the error for <paramref name="taskId"/>.</summary>
+    public TaskNotFoundException(string taskId, Exception? innerException = null)
+        : base($"Task not found: {taskId}. Check the id; tasks exist only after SendMessage or TaskManager.CreateTaskAsync created them, on the server (and store) that created them.",
+            A2AErrorCodes.TaskNotFound, "TASK_NOT_FOUND", innerException)
+    {
+        TaskId = taskId;
+    }
+
+    /// <summary>The id that was not found.</summary>
+    public string TaskId { get; }
+}

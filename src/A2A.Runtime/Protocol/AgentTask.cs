@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace A2A.Protocol;
+
+/// <summary>
+/// The core unit of work in A2A: a stateful task with a status, produced artifacts and the message history.
+/// Called <c>Task</c> on the wire; <c>AgentTask</c> here so it never clashes with <see cref="System.Threading.Tasks.Task"/>.
+/// </summary>
+/// <remarks>Immutable: every change produces a new instance (<c>with</c> expressions), so a task read from a store can be shared safely.</remarks>
+public sealed record AgentTask
+{
+    private IReadOnlyList<Artifact> _artifacts = [];
+    private IReadOnlyList<Message> _history = [];
+
+    /// <summary>Unique id of the task, chosen by the server. Required.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The conversation the task belongs to.</summary>
+    public string? ContextId { get; init; }
+
+    /// <summary>The current status. Required.</summary>
+    public AgentTaskStatus Status { get; init; } = new();
+
+    /// <summary>Artifacts produced so far.</summary>
+    public IReadOnlyList<Artifact> Artifacts { get => _artifacts; init => _artifacts = value ?? []; }
+
+    /// <summary>Messages exchanged so far, oldest first.</summary>
+    public IReadOnlyList<Message> History { get => _history; init => _history = value ?? []; }
+
+    /// <summary>Optional metadata.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+}
