@@ -1,0 +1,42 @@
+using A2A.Protocol;
+
+namespace A2A.Storage;
+
+/// <summary>
+/// Durable home of tasks and their event logs. Every write is a compare-and-swap on the task's version and appends
+/// exactly one event, atomically: the log replayed from sequence 1 always rebuilds the stored task, and two writers
+/// can never both win (the loser gets <see cref="Errors.TaskVersionConflictException"/> and must re-read).
+/// </summary>
+/// <remarks>
+/// Stores do not judge the lifecycle: <see cref="Tasks.TaskManager"/> checks each change against the fresh version
+/// it read, and the version check makes that decision stick. Implementations must hand out values that callers
+/// cannot use to change stored state.
+/// </remarks>
+public interface ITaskStore
+{
+    /// <summary>Reads a task, or null when the id is unknown.</summary>
+    ValueTask<StoredTask?> GetAsync(string taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new task at version 1 with the creation snapshot as event 1.</summary>
+    /// <exception cref="Errors.TaskAlreadyExistsException">A task with the same id exists.</exception>
+    ValueTask<StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the task if its version is still <paramref name="expectedVersion"/>, appending <paramref name="change"/>
+    /// as event <paramref name="expectedVersion"/> + 1.
+    /// </summary>
+    /// <exception cref="Errors.TaskNotFoundException">The id is unknown.</exception>
+    /// <exception cref="Errors.TaskVersionConflictException">Another writer got there first.</exception>
+    ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists tasks, newest status first.</summary>
+    ValueTask<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads up to <paramref name="maxCount"/> events with a sequence greater than <paramref name="afterSequence"/>, in order.</summary>
+    /// <exception cref="Errors.TaskNotFoundException">The id is unknown.</exception>
+    ValueTask<IReadOnlyList<TaskEventRecord>> ReadEventsAsync(string taskId, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes once the task has an event with a sequence greater than <paramref name="afterSequence"/> (at once if it already has).</summary>
+    /// <exception cref="Errors.TaskNotFoundException">The id is unknown.</exception>
+    ValueTask WaitForEventsAsync(string taskId, long afterSequence, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,8 @@
+using A2A.Protocol;
+
+namespace A2A.Storage;
+
+/// <summary>A task as a store holds it, with the version a compare-and-swap write must name.</summary>
+/// <param name="Task">The task (an immutable snapshot: safe to share).</param>
+/// <param name="Version">Starts at 1 on creation and grows by exactly 1 with every write; equals the sequence number of the task's latest event.</param>
+public sealed record StoredTask(AgentTask Task, long Version);

@@ -1,0 +1,31 @@
+using A2A.Protocol;
+
+namespace A2A.Storage;
+
+/// <summary>Filter and paging for <see cref="ITaskStore.ListAsync"/>.</summary>
+public sealed record TaskQuery
+{
+    /// <summary>The largest page a store returns.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>The page size used when none is given.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>Only tasks of this context.</summary>
+    public string? ContextId { get; init; }
+
+    /// <summary>Only tasks in this state.</summary>
+    public TaskState? State { get; init; }
+
+    /// <summary>Only tasks that are not terminal (submitted, working, input-required, auth-required).</summary>
+    public bool ActiveOnly { get; init; }
+
+    /// <summary>Only tasks whose status changed after this instant.</summary>
+    public DateTimeOffset? StatusTimestampAfter { get; init; }
+
+    /// <summary>Page size, 1..<see cref="MaxPageSize"/>.</summary>
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>The <see cref="TaskPage.NextPageToken"/> of the previous page, or null for the first page.</summary>
+    public string? PageToken { get; init; }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using A2A.Errors;
+using A2A.Protocol;
+
+namespace A2A.Tasks;
+
+/// <summary>
+/// The agent's handle on one task: move it through its lifecycle, stream artifacts, and write messages. Every
+/// call goes through <see cref="TaskManager"/>, where the lifecycle is enforced against the stored task, so the
+/// terminal guard holds across updater instances: if two updaters race to finish a task, one wins and the other
+/// gets <see cref="InvalidTaskStateException"/>.
+/// </summary>
+/// <remarks>Thread-safe. Each method returns the task as stored after the change.</remarks>
+public sealed class TaskUpdater
+{
+    private readonly TaskManager _manager;
+
+    internal TaskUpdater(TaskManager manager, string taskId, string contextId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(taskId);
+        _manager = manager;
+        TaskId = taskId;
+        ContextId = contextId ?? "";
+    }
+
+    /// <summary>The task this updater drives.</summary>
+    public string TaskId { get; }
+
+    /// <summary>The task's context.</summary>
+    public string ContextId { get; }
+
+    /// <summary>
+    /// Makes sure the task exists in <see cref="TaskState.Submitted"/>: creates it (with <paramref name="message"/> as
+    /// the first history entry) if it does not exist, and returns it unchanged if it is already submitted.
+    /// </summary>
+    /// <exception cref="InvalidTaskStateException">The task exists and has moved past submitted.</exception>
+    public async Task<AgentTask> SubmitAsync(Message? message = null, CancellationToken cancellationToken = default)
+    {
+        AgentTask? existing = await _manager.TryGetTaskAsync(TaskId, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            try
+            {
+                return await _manager.CreateTaskAsync(message, NullIfEmpty(ContextId), taskId: TaskId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (TaskAlreadyExistsException)
+            {
+                existing = await _manager.GetTaskAsync(TaskId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (existing.Status.State != TaskState.Submitted)
+        {
+            _manager.Lifecycle.EnsureTransition(TaskId, existing.Status.State, TaskState.Submitted);
+        }
+
+        return existing;
+    }
+
+    /// <summary>Moves the task to working (start, progress, or resume after input/auth).</summary>
+    public Task<AgentTask> StartWorkAsync(Message? message = null, CancellationToken cancellationToken = default) =>
+        UpdateStatusAsync(TaskState.Working, message, cancellationToken: cancellationToken);
+
+    /// <summary>Moves the task to <paramref name="state"/>, checked by the lifecycle.</summary>
+    /// <exception cref="InvalidTaskStateException">The lifecycle does not allow it, for example the task is already terminal.</exception>
+    public Task<AgentTask> UpdateStatusAsync(TaskState state, Message? message = null, IReadOnlyDictionary<string, JsonElement>? metadata = null, CancellationToken cancellationToken = default) =>
+        _manager.UpdateStatusAsync(TaskId, state, message, metadata, cancellationToken);
+
+    /// <summary>
+    /// Streams an artifact or one chunk of it. The first chunk goes with <paramref name="append"/> false; later
+    /// chunks with the same id and <paramref name="append"/> true; the final one with <paramref name="lastChunk"/> true.
+    /// </summary>
+    /// <param name="parts">The content of this chunk.</param>
+    /// <param name="artifactId">The artifact id; a new one when null (not allowed with <paramref name="append"/>).</param>
+    /// <param name="name">Optional artifact name.</param>
+    /// <param name="append">True to extend the artifact sent earlier with the same id.</param>
+    /// <param name="lastChunk">True on the final chunk.</param>
+    /// <param name="metadata">Optional artifact metadata.</param>
+    /// <param name="cancellationToken">Cancels the store calls.</param>
+    /// <returns>The artifact id (pass it to the following chunks).</returns>
+    /// <exception cref="InvalidTaskStateException">The task is terminal: artifacts after the end are refused.</exception>
+    /// <exception cref="InvalidAgentResponseException"><paramref name="append"/> names an artifact the task does not have.</exception>
+    public async Task<string> AddArtifactAsync(
+        IEnumerable<Part> parts,
+        string? artifactId = null,
+        string? name = null,
+        bool append = false,
+        bool lastChunk = false,
+        IReadOnlyDictionary<string, JsonElement>? metadata = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (append && string.IsNullOrEmpty(artifactId))
+        {
+            throw new ArgumentException("Appending needs the id of the artifact to extend: pass the id the first chunk returned.", nameof(artifactId));
+        }
+
+        string id = string.IsNullOrEmpty(artifactId) ? Guid.NewGuid().ToString() : artifactId;
+        var artifact = new Artifact { ArtifactId = id, Name = name, Parts = parts.ToArray(), Metadata = metadata };
+        await _manager.AddArtifactAsync(TaskId, artifact, append, lastChunk, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    /// <summary>Finishes the task successfully.</summary>
+    public Task<AgentTask> CompleteAsync(Message? message = null, CancellationToken cancellationToken = default) =>
+        UpdateStatusAsync(TaskState.Completed, message, cancellationToken: cancellationToken);
+
+    /// <summary>Finishes the task with an error; <paramref name="message"/> should say what went wrong.</summary>
+    public Task<AgentTask> FailAsync(Message? message = null, CancellationToken cancellationToken = default) =>
+        UpdateStatusAsync(TaskState.Failed, message, cancellationToken: cancellationToken);
+
+    /// <summary>Declines the task (needs <c>OptionalTaskStates.Rejected</c> in the agent's lifecycle).</summary>
+    public Task<AgentTask> RejectAsync(Message? message = null, CancellationToken cancellationToken = default) =>
+        UpdateStatusAsync(TaskState.Rejected, message, cancellationToken: cancellationToken);
+
+    /// <summary>Cancels the task.</summary>
+    /// <exception cref="TaskNotCancelableException">The task is already terminal.</exception>
+    public Task<AgentTask> CancelAsync(Message? message = null, CancellationToken cancellationToken = default) =>
+        _manager.CancelTaskAsync(TaskId, message, cancellationToken);
+
+    /// <summary>Asks the client for more input (needs <c>OptionalTaskStates.InputRequired</c>); <paramref name="message"/> is the question.</summary>
+    public Task<AgentTask> RequireInputAsync(Message? message = null, CancellationToken cancellationToken = default) =>
+        UpdateStatusAsync(TaskState.InputRequired, message, cancellationToken: cancellationToken);
+
+    /// <summary>Asks the client to authenticate (needs <c>OptionalTaskStates.AuthRequired</c>).</summary>
+    public Task<AgentTask> RequireAuthAsync(Message? message = null, CancellationToken cancellationToken = default) =>
+        UpdateStatusAsync(TaskState.AuthRequired, message, cancellationToken: cancellationToken);
+
+    /// <summary>A new agent message for this task, with a fresh id.</summary>
+    public Message NewAgentMessage(IEnumerable<Part> parts, IReadOnlyDictionary<string, JsonElement>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return new Message
+        {
+            MessageId = Guid.NewGuid().ToString(),
+            Role = Role.Agent,
+            TaskId = TaskId,
+            ContextId = NullIfEmpty(ContextId),
+            Parts = parts.ToArray(),
+            Metadata = metadata,
+        };
+    }
+
+    /// <summary>A new agent text message for this task.</summary>
+    public Message NewAgentMessage(string text) => NewAgentMessage([Part.FromText(text)]);
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
