@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -37,6 +38,11 @@ public static class A2AJson
         var options = new JsonSerializerOptions(A2AJsonContext.Default.Options)
         {
             TypeInfoResolver = A2AJsonContext.Default.WithAddedModifier(OmitProtoDefaults),
+
+            // Escape only what JSON requires, as JSON.stringify and protobuf's printer do ("+" and "->" stay as
+            // they are). The default encoder's extra HTML escaping guards against embedding in HTML pages, which
+            // A2A bodies never are.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly();
         return options;
