@@ -37,17 +37,44 @@ internal sealed class FrozenList<T> : IReadOnlyList<T>, ICollection
         return new FrozenList<T>(items);
     }
 
-    /// <summary>Appends without re-freezing existing items: O(n) pointer copy, no per-item work.</summary>
-    public static IReadOnlyList<T> Append(IReadOnlyList<T> frozen, T frozenItem, Func<T, T> freezeItem)
+    /// <summary>Appends one item: existing items are kept as they are (O(n) pointer copy), only the new one is frozen.</summary>
+    public static IReadOnlyList<T> Append(IReadOnlyList<T> list, T item, Func<T, T> freezeItem) =>
+        Concat(list, [item], freezeItem);
+
+    /// <summary>Appends <paramref name="tail"/>: existing items are kept as they are, only the new ones are frozen.</summary>
+    public static IReadOnlyList<T> Concat(IReadOnlyList<T> list, IReadOnlyList<T> tail, Func<T, T> freezeItem)
     {
-        IReadOnlyList<T> source = From(frozen, freezeItem);
-        var items = new T[source.Count + 1];
-        for (int i = 0; i < source.Count; i++)
+        IReadOnlyList<T> head = From(list, freezeItem);
+        var items = new T[head.Count + tail.Count];
+        for (int i = 0; i < head.Count; i++)
+        {
+            items[i] = head[i];
+        }
+
+        for (int i = 0; i < tail.Count; i++)
+        {
+            items[head.Count + i] = freezeItem(tail[i]);
+        }
+
+        return new FrozenList<T>(items);
+    }
+
+    /// <summary>Replaces the item at <paramref name="index"/>, or appends when <paramref name="index"/> is the count.</summary>
+    public static IReadOnlyList<T> SetOrAppend(IReadOnlyList<T> list, int index, T item, Func<T, T> freezeItem)
+    {
+        IReadOnlyList<T> source = From(list, freezeItem);
+        if (index == source.Count)
+        {
+            return Concat(source, [item], freezeItem);
+        }
+
+        var items = new T[source.Count];
+        for (int i = 0; i < items.Length; i++)
         {
             items[i] = source[i];
         }
 
-        items[^1] = frozenItem;
+        items[index] = freezeItem(item);
         return new FrozenList<T>(items);
     }
 

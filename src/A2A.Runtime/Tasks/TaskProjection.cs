@@ -154,7 +154,7 @@ public static class TaskProjection
             Artifact existing = current.Artifacts[index];
             result = existing with
             {
-                Parts = [.. existing.Parts, .. incoming.Parts],
+                Parts = FrozenList<Part>.Concat(existing.Parts, incoming.Parts, ModelSnapshot.Freeze),
                 Name = incoming.Name ?? existing.Name,
                 Description = incoming.Description ?? existing.Description,
                 Metadata = Merge(existing.Metadata, incoming.Metadata),
@@ -166,14 +166,8 @@ public static class TaskProjection
             result = incoming;
         }
 
-        var artifacts = new Artifact[index < 0 ? current.Artifacts.Count + 1 : current.Artifacts.Count];
-        for (int i = 0; i < current.Artifacts.Count; i++)
-        {
-            artifacts[i] = current.Artifacts[i];
-        }
-
-        artifacts[index < 0 ? artifacts.Length - 1 : index] = result;
-        return current with { Artifacts = artifacts };
+        // Lists are built frozen, so a stored task's snapshot costs O(this chunk), not O(all chunks so far).
+        return current with { Artifacts = FrozenList<Artifact>.SetOrAppend(current.Artifacts, index < 0 ? current.Artifacts.Count : index, result, ModelSnapshot.Freeze) };
     }
 
     private static AgentTask ApplyMessage(AgentTask current, Message message)
