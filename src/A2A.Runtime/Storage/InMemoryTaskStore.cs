@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using A2A.Errors;
 using A2A.Protocol;
 
@@ -56,7 +57,7 @@ public sealed class InMemoryTaskStore : ITaskStore
         // Snapshot outside the lock: it only reads caller data, and keeps the critical section to a few stores.
         AgentTask snapshot = ModelSnapshot.Freeze(task);
         StreamResponse frozenChange = FreezeEvent(change);
-        TaskCompletionSource changed;
+        TaskCompletionSource? changed = null;
         StoredTask stored;
         lock (entry.Gate)
         {
@@ -69,11 +70,14 @@ public sealed class InMemoryTaskStore : ITaskStore
             stored = new StoredTask(snapshot, actual + 1);
             entry.Log.Add(new TaskEventRecord(stored.Version, frozenChange));
             entry.Current = stored;
-            changed = entry.Changed;
-            entry.Changed = NewSignal();
+            if (entry.Changed is { } waiting)
+            {
+                changed = waiting;
+                entry.Changed = null;
+            }
         }
 
-        changed.SetResult(); // wakes subscribers; they run on the thread pool, not on this writer's thread
+        changed?.SetResult(); // wakes subscribers; they run on the thread pool, not on this writer's thread
         return ValueTask.FromResult(stored);
     }
 
@@ -118,7 +122,7 @@ public sealed class InMemoryTaskStore : ITaskStore
             // Sequence n lives at index n - 1: the log has no gaps by construction.
             int start = (int)Math.Clamp(afterSequence, 0, entry.Log.Count);
             int count = Math.Min(maxCount, entry.Log.Count - start);
-            return ValueTask.FromResult<IReadOnlyList<TaskEventRecord>>(entry.Log.GetRange(start, count).ToArray());
+            return ValueTask.FromResult<IReadOnlyList<TaskEventRecord>>(CollectionsMarshal.AsSpan(entry.Log).Slice(start, count).ToArray());
         }
     }
 
@@ -134,7 +138,7 @@ public sealed class InMemoryTaskStore : ITaskStore
                 return ValueTask.CompletedTask;
             }
 
-            signal = entry.Changed.Task;
+            signal = (entry.Changed ??= NewSignal()).Task;
         }
 
         return new ValueTask(signal.WaitAsync(cancellationToken));
@@ -146,22 +150,34 @@ public sealed class InMemoryTaskStore : ITaskStore
         && (!query.ActiveOnly || !task.Status.State.IsTerminal())
         && (query.StatusTimestampAfter is null || task.Status.Timestamp > query.StatusTimestampAfter);
 
-    private static StreamResponse FreezeEvent(StreamResponse change) => change.Kind switch
+    private static StreamResponse FreezeEvent(StreamResponse change)
     {
-        StreamResponseKind.Task => StreamResponse.From(ModelSnapshot.Freeze(change.Task!)),
-        StreamResponseKind.Message => StreamResponse.From(ModelSnapshot.Freeze(change.Message!)),
-        StreamResponseKind.StatusUpdate => StreamResponse.From(change.StatusUpdate! with
+        switch (change.Kind)
         {
-            Status = ModelSnapshot.Freeze(change.StatusUpdate!.Status),
-            Metadata = ModelSnapshot.FreezeMetadata(change.StatusUpdate!.Metadata),
-        }),
-        StreamResponseKind.ArtifactUpdate => StreamResponse.From(change.ArtifactUpdate! with
-        {
-            Artifact = ModelSnapshot.Freeze(change.ArtifactUpdate!.Artifact),
-            Metadata = ModelSnapshot.FreezeMetadata(change.ArtifactUpdate!.Metadata),
-        }),
-        _ => throw new InvalidParamsException("An event must carry exactly one of task, message, statusUpdate or artifactUpdate."),
-    };
+            case StreamResponseKind.Task:
+                AgentTask task = ModelSnapshot.Freeze(change.Task!);
+                return ReferenceEquals(task, change.Task) ? change : StreamResponse.From(task);
+            case StreamResponseKind.Message:
+                Message message = ModelSnapshot.Freeze(change.Message!);
+                return ReferenceEquals(message, change.Message) ? change : StreamResponse.From(message);
+            case StreamResponseKind.StatusUpdate:
+                TaskStatusUpdateEvent status = change.StatusUpdate!;
+                AgentTaskStatus frozenStatus = ModelSnapshot.Freeze(status.Status);
+                IReadOnlyDictionary<string, System.Text.Json.JsonElement>? statusMetadata = ModelSnapshot.FreezeMetadata(status.Metadata);
+                return ReferenceEquals(frozenStatus, status.Status) && ReferenceEquals(statusMetadata, status.Metadata)
+                    ? change
+                    : StreamResponse.From(status with { Status = frozenStatus, Metadata = statusMetadata });
+            case StreamResponseKind.ArtifactUpdate:
+                TaskArtifactUpdateEvent artifact = change.ArtifactUpdate!;
+                Artifact frozenArtifact = ModelSnapshot.Freeze(artifact.Artifact);
+                IReadOnlyDictionary<string, System.Text.Json.JsonElement>? artifactMetadata = ModelSnapshot.FreezeMetadata(artifact.Metadata);
+                return ReferenceEquals(frozenArtifact, artifact.Artifact) && ReferenceEquals(artifactMetadata, artifact.Metadata)
+                    ? change
+                    : StreamResponse.From(artifact with { Artifact = frozenArtifact, Metadata = artifactMetadata });
+            default:
+                throw new InvalidParamsException("An event must carry exactly one of task, message, statusUpdate or artifactUpdate.");
+        }
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -182,6 +198,7 @@ public sealed class InMemoryTaskStore : ITaskStore
 
         public List<TaskEventRecord> Log { get; } = [created];
 
-        public TaskCompletionSource Changed { get; set; } = NewSignal();
+        // Created by the first waiter, completed and cleared by the next write: writers nobody waits for pay nothing.
+        public TaskCompletionSource? Changed { get; set; }
     }
 }
