@@ -1,0 +1,43 @@
+using A2A.Generators.Emit;
+using A2A.Generators.Model;
+using A2A.Generators.Parse;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace A2A.Generators;
+
+/// <summary>
+/// Emits the typed task API for every type marked <c>[A2AAgent]</c>. Pipeline: ForAttributeWithMetadataName with a
+/// node-kind predicate → equatable <see cref="AgentModel"/> → pure text emitter. Reports no diagnostics: the
+/// analyzers do, so a problem is reported once, with a location, and can carry a code fix.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class AgentGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<AgentModel> agents = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AgentParser.AgentAttribute,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or InterfaceDeclarationSyntax,
+                transform: AgentParser.Parse)
+            .WithTrackingName(TrackingNames.ParsedAgents)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Agents);
+
+        // A bool, so an edit elsewhere leaves it Unchanged and does not invalidate the emit step.
+        IncrementalValueProvider<bool> dependencyInjection = context.CompilationProvider
+            .Select(static (compilation, _) =>
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null)
+            .WithTrackingName(TrackingNames.DependencyInjection);
+
+        IncrementalValuesProvider<(AgentModel Agent, bool DependencyInjection)> outputs = agents
+            .Combine(dependencyInjection)
+            .WithTrackingName(TrackingNames.AgentsWithOptions);
+
+        context.RegisterSourceOutput(outputs, static (output, item) =>
+            output.AddSource(item.Agent.HintName, AgentEmitter.Emit(item.Agent, item.DependencyInjection)));
+    }
+}

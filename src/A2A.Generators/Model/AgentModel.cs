@@ -1,0 +1,54 @@
+namespace A2A.Generators.Model;
+
+/// <summary>
+/// Everything the emitter needs about one agent, as plain equatable values: no symbols, syntax nodes, locations
+/// or compilations survive the parse step, so an edit that does not change this model regenerates nothing.
+/// </summary>
+/// <param name="Namespace">The agent's namespace, or empty for the global namespace.</param>
+/// <param name="TypeName">The annotated type's own name (for the partial declaration).</param>
+/// <param name="ContainingTypes">Enclosing types, outermost first (all partial, or the model is not produced).</param>
+/// <param name="BaseName">Stem of every generated type name: the containing type names and the type name, with an interface's leading I dropped.</param>
+/// <param name="IsInterface">True for a contract interface: no handler is attached to the type itself.</param>
+/// <param name="IsPublic">True when the annotated type is public all the way out; generated types match.</param>
+/// <param name="HasExecuteMethod">True when the class declares ExecuteAsync({BaseName}Context, CancellationToken).</param>
+/// <param name="AgentName">The card name.</param>
+/// <param name="Description">The card description.</param>
+/// <param name="Version">The card version.</param>
+/// <param name="OptionalStates">The OptionalTaskStates flags as their integer value.</param>
+/// <param name="JsonContext">Fully qualified JsonSerializerContext type, or null for reflection-based JSON.</param>
+/// <param name="Skills">Declared skills.</param>
+/// <param name="Artifacts">Declared typed artifacts.</param>
+internal sealed record AgentModel(
+    string Namespace,
+    string TypeName,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string BaseName,
+    bool IsInterface,
+    bool IsPublic,
+    bool HasExecuteMethod,
+    string AgentName,
+    string? Description,
+    string Version,
+    int OptionalStates,
+    string? JsonContext,
+    EquatableArray<SkillModel> Skills,
+    EquatableArray<ArtifactModel> Artifacts)
+{
+    /// <summary>Unique per agent in a compilation, used as the generated file's hint name.</summary>
+    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + BaseName + ".A2A.g.cs";
+}
+
+/// <summary>An enclosing type of a nested agent.</summary>
+/// <param name="Keyword">class, struct, record, record struct or interface.</param>
+/// <param name="Name">The type's name.</param>
+internal sealed record ContainingTypeModel(string Keyword, string Name);
+
+/// <summary>A declared skill.</summary>
+internal sealed record SkillModel(string Id, string Name, string? Description, EquatableArray<string> Tags, EquatableArray<string> Examples);
+
+/// <summary>A declared typed artifact.</summary>
+/// <param name="TypeName">Fully qualified type, with global::.</param>
+/// <param name="ShortTypeName">The type's simple name, for messages.</param>
+/// <param name="WireName">Artifact.name on the wire.</param>
+/// <param name="MethodStem">Identifier used in Add{Stem}Async / Get{Stem}.</param>
+internal sealed record ArtifactModel(string TypeName, string ShortTypeName, string WireName, string MethodStem);

@@ -1,0 +1,279 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using A2A.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace A2A.Generators.Parse;
+
+/// <summary>
+/// Turns an annotated type into an <see cref="AgentModel"/>. Input the generator cannot serve (a class that is not
+/// partial, a generic agent, an artifact type that does not resolve, clashing names ...) yields null: the generator
+/// stays silent and the analyzers report the problem with a location and a fix.
+/// </summary>
+internal static class AgentParser
+{
+    public const string AgentAttribute = "A2A.Agents.A2AAgentAttribute";
+    private const string SkillAttribute = "A2A.Agents.A2ASkillAttribute";
+    private const string ArtifactAttribute = "A2A.Agents.A2AArtifactAttribute";
+    private const string JsonContextBase = "System.Text.Json.Serialization.JsonSerializerContext";
+
+    public static AgentModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || type.IsGenericType || context.Attributes.Length != 1)
+        {
+            return null;
+        }
+
+        bool isInterface = type.TypeKind == TypeKind.Interface;
+        if (!isInterface && (type.TypeKind != TypeKind.Class || type.IsStatic))
+        {
+            return null;
+        }
+
+        var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        var containing = new List<ContainingTypeModel>();
+        for (SyntaxNode? parent = declaration.Parent; parent is TypeDeclarationSyntax outer; parent = outer.Parent)
+        {
+            if (!isInterface && !IsPartial(outer))
+            {
+                return null;
+            }
+
+            containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Identifier.ValueText));
+        }
+
+        if (!isInterface && !IsPartial(declaration))
+        {
+            return null;
+        }
+
+        AttributeData agent = context.Attributes[0];
+        if (agent.ConstructorArguments.Length != 1 || agent.ConstructorArguments[0].Value is not string { Length: > 0 } agentName)
+        {
+            return null;
+        }
+
+        string? description = null;
+        string version = "1.0.0";
+        int optionalStates = 0;
+        string? jsonContext = null;
+        foreach (KeyValuePair<string, TypedConstant> argument in agent.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Description":
+                    description = argument.Value.Value as string;
+                    break;
+                case "Version":
+                    version = argument.Value.Value as string ?? version;
+                    break;
+                case "OptionalStates" when argument.Value.Value is int flags:
+                    if ((flags & ~7) != 0)
+                    {
+                        return null;
+                    }
+
+                    optionalStates = flags;
+                    break;
+                case "JsonContext":
+                    if (argument.Value.Value is not INamedTypeSymbol contextType || !DerivesFrom(contextType, JsonContextBase))
+                    {
+                        return null;
+                    }
+
+                    jsonContext = contextType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                    break;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var skills = new List<SkillModel>();
+        var artifacts = new List<ArtifactModel>();
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            if (name == SkillAttribute)
+            {
+                SkillModel? skill = ParseSkill(attribute);
+                if (skill is null)
+                {
+                    return null;
+                }
+
+                skills.Add(skill);
+            }
+            else if (name == ArtifactAttribute)
+            {
+                ArtifactModel? artifact = ParseArtifact(attribute);
+                if (artifact is null)
+                {
+                    return null;
+                }
+
+                artifacts.Add(artifact);
+            }
+        }
+
+        if (artifacts.Select(a => a.WireName).Distinct().Count() != artifacts.Count
+            || artifacts.Select(a => a.MethodStem).Distinct().Count() != artifacts.Count
+            || skills.Select(s => s.Id).Distinct().Count() != skills.Count)
+        {
+            return null;
+        }
+
+        string ownName = isInterface && type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? type.Name.Substring(1) : type.Name;
+        string baseName = string.Concat(containing.Select(c => c.Name)) + ownName;
+
+        return new AgentModel(
+            Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            TypeName: type.Name,
+            ContainingTypes: new EquatableArray<ContainingTypeModel>(containing),
+            BaseName: baseName,
+            IsInterface: isInterface,
+            IsPublic: IsPublicAllTheWay(type),
+            HasExecuteMethod: !isInterface && HasExecuteMethod(type, baseName + "Context"),
+            AgentName: agentName,
+            Description: description,
+            Version: version,
+            OptionalStates: optionalStates,
+            JsonContext: jsonContext,
+            Skills: new EquatableArray<SkillModel>(skills),
+            Artifacts: new EquatableArray<ArtifactModel>(artifacts));
+    }
+
+    private static SkillModel? ParseSkill(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length != 2
+            || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } id
+            || attribute.ConstructorArguments[1].Value is not string { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        string? description = null;
+        IEnumerable<string> tags = [];
+        IEnumerable<string> examples = [];
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Description":
+                    description = argument.Value.Value as string;
+                    break;
+                case "Tags" when !argument.Value.IsNull:
+                    tags = argument.Value.Values.Select(v => v.Value as string).Where(v => v is not null)!;
+                    break;
+                case "Examples" when !argument.Value.IsNull:
+                    examples = argument.Value.Values.Select(v => v.Value as string).Where(v => v is not null)!;
+                    break;
+            }
+        }
+
+        return new SkillModel(id, name, description, new EquatableArray<string>(tags), new EquatableArray<string>(examples));
+    }
+
+    private static ArtifactModel? ParseArtifact(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length != 1
+            || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol artifactType
+            || artifactType.TypeKind == TypeKind.Error
+            || artifactType.IsUnboundGenericType
+            || artifactType.IsStatic)
+        {
+            return null;
+        }
+
+        string wireName = artifactType.Name;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Name" && argument.Value.Value is string { Length: > 0 } name)
+            {
+                wireName = name;
+            }
+        }
+
+        string? stem = ToIdentifier(wireName);
+        return stem is null
+            ? null
+            : new ArtifactModel(artifactType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), artifactType.Name, wireName, stem);
+    }
+
+    /// <summary>PascalCase identifier from a wire name ("travel-itinerary" → "TravelItinerary"); null when nothing usable is left.</summary>
+    internal static string? ToIdentifier(string name)
+    {
+        var text = new StringBuilder();
+        bool upper = true;
+        foreach (char c in name)
+        {
+            if (char.IsLetterOrDigit(c) || c == '_')
+            {
+                text.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (char.IsDigit(text[0]))
+        {
+            text.Insert(0, '_');
+        }
+
+        return text.ToString();
+    }
+
+    private static bool HasExecuteMethod(INamedTypeSymbol type, string contextName) =>
+        type.GetMembers("ExecuteAsync").OfType<IMethodSymbol>().Any(method =>
+            !method.IsStatic
+            && method.Parameters.Length == 2
+            && method.Parameters[0].Type.Name == contextName
+            && method.Parameters[1].Type.ToDisplayString() == "System.Threading.CancellationToken"
+            && method.ReturnType.ToDisplayString() == "System.Threading.Tasks.Task");
+
+    private static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+
+    private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
+    {
+        RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+        StructDeclarationSyntax => "struct",
+        InterfaceDeclarationSyntax => "interface",
+        _ => "class",
+    };
+
+    private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
+    {
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == baseName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPublicAllTheWay(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,17 @@
+namespace A2A.Generators;
+
+/// <summary>Names of the pipeline steps, for incremental-cache tests (WithTrackingName).</summary>
+public static class TrackingNames
+{
+    /// <summary>Attribute lookup plus parse: null for input the generator skips.</summary>
+    public const string ParsedAgents = "ParsedAgents";
+
+    /// <summary>The models of agents that will be emitted.</summary>
+    public const string Agents = "Agents";
+
+    /// <summary>Whether Microsoft.Extensions.DependencyInjection.Abstractions is referenced.</summary>
+    public const string DependencyInjection = "DependencyInjection";
+
+    /// <summary>Each agent paired with the compilation-wide options.</summary>
+    public const string AgentsWithOptions = "AgentsWithOptions";
+}

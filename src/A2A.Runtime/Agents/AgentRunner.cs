@@ -1,0 +1,86 @@
+using A2A.Errors;
+using A2A.Protocol;
+using A2A.Tasks;
+
+namespace A2A.Agents;
+
+/// <summary>
+/// Runs an agent handler for one incoming message, the way the generated <c>{Name}TaskManager.ExecuteAsync</c> and
+/// the server binding do: start a new task (or continue the one the message names), call the handler, and make
+/// sure the handler cannot leave the task active behind it.
+/// </summary>
+public static class AgentRunner
+{
+    /// <summary>
+    /// Starts or continues the task for <paramref name="message"/> and runs <paramref name="handler"/> on it.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>A message without a task id creates a task (submitted, with the message as first history entry); one
+    /// with a task id is appended to that task, which must exist and must not be terminal.</item>
+    /// <item>If the handler throws, the task fails with "Agent execution error: ..." (the JS SDK's wording), unless it
+    /// already reached a terminal state.</item>
+    /// <item>If <paramref name="cancellationToken"/> fires, the task is canceled (if still active).</item>
+    /// <item>If the handler returns while the task is still submitted or working, the task fails with a message that
+    /// says so: an agent that forgets to finish must not leave clients waiting forever.</item>
+    /// </list>
+    /// </remarks>
+    /// <returns>The task as stored after the handler ran.</returns>
+    /// <exception cref="TaskNotFoundException">The message names a task that does not exist.</exception>
+    /// <exception cref="InvalidTaskStateException">The message names a terminal task (-32004 on the wire).</exception>
+    /// <exception cref="InvalidParamsException">The message is malformed or names another context.</exception>
+    public static async Task<AgentTask> RunAsync(
+        TaskManager manager,
+        Message message,
+        Func<AgentTask, TaskUpdater, CancellationToken, Task> handler,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(handler);
+
+        AgentTask task = string.IsNullOrEmpty(message.TaskId)
+            ? await manager.CreateTaskAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await manager.UpdateWithMessageAsync(message.TaskId, message, cancellationToken).ConfigureAwait(false);
+        TaskUpdater updater = manager.CreateUpdater(task);
+
+        try
+        {
+            await handler(task, updater, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await FinishIfActiveAsync(manager, task.Id, TaskState.Canceled, null).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await FinishIfActiveAsync(manager, task.Id, TaskState.Failed, $"Agent execution error: {ex.Message}").ConfigureAwait(false);
+            return await manager.GetTaskAsync(task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+
+        AgentTask after = await manager.GetTaskAsync(task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        if (after.Status.State is TaskState.Submitted or TaskState.Working)
+        {
+            await FinishIfActiveAsync(manager, task.Id, TaskState.Failed,
+                $"Agent execution error: the handler returned while the task was still {after.Status.State.ToWireName()}. " +
+                "A handler must complete, fail, cancel or reject the task, or ask for input or authentication, before it returns.").ConfigureAwait(false);
+            after = await manager.GetTaskAsync(task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return after;
+    }
+
+    private static async Task FinishIfActiveAsync(TaskManager manager, string taskId, TaskState state, string? text)
+    {
+        TaskUpdater updater = manager.CreateUpdater(taskId, "");
+        try
+        {
+            await updater.UpdateStatusAsync(state, text is null ? null : updater.NewAgentMessage(text), cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidTaskStateException)
+        {
+            // The handler already finished the task (or it was canceled meanwhile): that outcome stands.
+        }
+    }
+}
