@@ -75,7 +75,9 @@ internal static class ModelSnapshot
     // Parts are only reached through lists that are not frozen yet, so each part is copied at most once.
     public static Part Freeze(Part part) => part with
     {
-        Raw = part.Raw is { } raw ? raw.ToArray() : null,
+        // The cast matters: a null byte[] converts to an empty, non-null ReadOnlyMemory, which would turn every
+        // part into one with raw content.
+        Raw = part.Raw is { } raw ? raw.ToArray() : (ReadOnlyMemory<byte>?)null,
         Data = part.Data?.Clone(),
         Metadata = FreezeMetadata(part.Metadata),
     };

@@ -85,6 +85,23 @@ public class InMemoryTaskStoreTests
     }
 
     [Fact]
+    public async Task Snapshots_serialize_exactly_like_what_was_stored()
+    {
+        var store = new InMemoryTaskStore();
+        var metadata = new Dictionary<string, JsonElement> { ["k"] = JsonSerializer.SerializeToElement(1) };
+        AgentTask task = NewTask("t1") with
+        {
+            History = [TestModel.UserMessage("hi") with { MessageId = "m1" }],
+            Artifacts = [new Artifact { ArtifactId = "a", Parts = [Part.FromText("x"), Part.FromRaw([7]), Part.FromUrl("http://x"), Part.FromData(JsonSerializer.SerializeToElement(new { n = 1 }))], Metadata = metadata }],
+        };
+
+        await store.CreateAsync(task);
+        AgentTask stored = (await store.GetAsync("t1"))!.Task;
+        Assert.Equal(A2A.Json.A2AJson.Serialize(task), A2A.Json.A2AJson.Serialize(stored));
+        Assert.All(stored.Artifacts[0].Parts, part => Assert.Equal(1, part.ContentCount));
+    }
+
+    [Fact]
     public async Task List_filters_and_pages_newest_first()
     {
         var store = new InMemoryTaskStore();
