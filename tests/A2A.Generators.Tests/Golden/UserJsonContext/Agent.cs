@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,6 +9,7 @@ namespace Samples.Aot;
 
 public sealed record Summary(string Title, int Words);
 
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Summary))]
 internal sealed partial class SummaryJson : JsonSerializerContext
 {
