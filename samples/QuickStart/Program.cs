@@ -1,62 +1,57 @@
-// QuickStart: an in-process A2A agent driven end to end through A2A.Runtime.
+// QuickStart: an A2A agent written as an annotated class, driven end to end through the generated, typed API.
 //
-// The agent ("trip planner") streams an itinerary in two artifact chunks, asks the client a question
-// (input-required) and resumes on the same task when the answer arrives. A second task is canceled
-// while it works. Finally the sample shows the runtime refusing what the A2A SDKs let through:
-// an update to a task that already completed. Later milestones replace the in-process wiring with the
-// generated typed API and a real HTTP server; the runtime underneath stays the same.
+// The trip planner streams a draft in two artifact chunks, asks the client a question (input-required) and
+// finishes on the same task with a typed itinerary artifact that the client reads back as a record. A second
+// request is canceled while the agent works on it. Finally the runtime refuses what other A2A SDKs let through:
+// an update to a task that already completed. (The HTTP server and client arrive with the wire milestone; the
+// generated API and the runtime underneath stay the same.)
 
 using A2A.Errors;
-using A2A.Lifecycle;
 using A2A.Protocol;
 using A2A.Storage;
 using A2A.Tasks;
 using QuickStart;
 
 var timeline = new Timeline();
-var manager = new TaskManager(new InMemoryTaskStore(), TaskLifecycle.For(OptionalTaskStates.InputRequired));
-var agent = new TripPlannerAgent(manager);
+var manager = new TripPlannerTaskManager(new InMemoryTaskStore());
+var agent = new TripPlanner();
+var client = new TripPlannerClientTaskManager();
 
-// 1. Send a request and watch the task stream: snapshot, working, two chunks, input-required.
-AgentTask task = await agent.SendAsync(Text(Role.User, "Plan a weekend in Lisbon"));
-var client = new ClientTaskManager(manager.Lifecycle);
-await foreach (TaskEventRecord record in manager.SubscribeAsync(task.Id, new TaskSubscriptionOptions { AfterSequence = 0, EndAtInterruption = true }))
-{
-    timeline.Show("trip", record, client.Process(record.Event));
-}
+Console.WriteLine($"Agent card: {A2A.Json.A2AJson.Serialize(TripPlannerAgentCard.Create("http://127.0.0.1:5000/a2a"))}");
+Console.WriteLine();
 
+// 1. First turn: the handler runs, streams a draft in two chunks, and asks a question.
+AgentTask task = await manager.ExecuteAsync(agent, Text("Plan a weekend in Lisbon"));
+long seen = await timeline.ReplayAsync("trip", manager, task.Id, after: 0, client);
 Console.WriteLine($"  agent asks: {client.GetTaskOrThrow().Status.Message?.Parts[0].Text}");
 
-// 2. Answer on the same task; the stream resumes after the last event we saw and runs to completion.
-long seen = (await manager.Store.GetAsync(task.Id))!.Version;
-await agent.ReplyAsync(task.Id, Text(Role.User, "Two adults, mid-range hotels"));
-await foreach (TaskEventRecord record in manager.SubscribeAsync(task.Id, new TaskSubscriptionOptions { AfterSequence = seen }))
+// 2. Second turn on the same task: the answer resumes it; the client reads the typed artifact.
+task = await manager.ExecuteAsync(agent, Text("Two adults, mid-range hotels") with { TaskId = task.Id, ContextId = task.ContextId });
+await timeline.ReplayAsync("trip", manager, task.Id, after: seen, client);
+Itinerary itinerary = client.GetItinerary() ?? throw new InvalidOperationException("No itinerary arrived.");
+Console.WriteLine($"  itinerary: {itinerary.City}, {string.Join(" / ", itinerary.Days)}, for {itinerary.Travellers}");
+
+// 3. A second request is canceled while the handler works: its cancellation token fires and the task is canceled.
+using (var cancel = new CancellationTokenSource())
 {
-    timeline.Show("trip", record, client.Process(record.Event));
+    Task<AgentTask> tour = manager.ExecuteAsync(agent, Text("Plan a year-long world tour"), cancel.Token);
+    await agent.Working;
+    cancel.Cancel();
+    try
+    {
+        await tour;
+    }
+    catch (OperationCanceledException)
+    {
+        AgentTask canceled = (await manager.Runtime.ListTasksAsync(new TaskQuery { State = TaskState.Canceled })).Tasks.Single();
+        await timeline.ReplayAsync("tour", manager, canceled.Id, after: 0, new TripPlannerClientTaskManager());
+    }
 }
 
-AgentTask finished = client.GetTaskOrThrow();
-Console.WriteLine($"  itinerary: {string.Concat(finished.Artifacts.Single().Parts.Select(p => p.Text))}");
-Console.WriteLine($"  history: {finished.History.Count} messages");
-
-// 3. A second task is canceled while the agent works on it; its subscriber sees working, then canceled.
-AgentTask slow = await agent.SendAsync(Text(Role.User, "Plan a year-long world tour"));
-await agent.WaitUntilWorkingAsync(slow.Id);
-Task watching = Task.Run(async () =>
-{
-    await foreach (TaskEventRecord record in manager.SubscribeAsync(slow.Id, new TaskSubscriptionOptions { AfterSequence = 1 }))
-    {
-        timeline.Show("tour", record, record.Event);
-    }
-});
-await manager.CancelTaskAsync(slow.Id);
-await watching;
-await agent.WhenIdleAsync();
-
-// 4. The lifecycle is enforced where the task is stored: nothing moves a completed task.
+// 4. The lifecycle is enforced where the task is stored: nothing moves a completed task, whatever path is used.
 try
 {
-    await manager.CreateUpdater(finished).StartWorkAsync();
+    await manager.CreateUpdater(task).StartWorkAsync();
     throw new InvalidOperationException("The runtime accepted an update to a completed task.");
 }
 catch (InvalidTaskStateException refused)
@@ -65,9 +60,9 @@ catch (InvalidTaskStateException refused)
 }
 
 Console.WriteLine();
-Console.WriteLine("Lifecycle of this agent (Mermaid):");
-Console.WriteLine(manager.Lifecycle.ToMermaid());
-return finished.Status.State == TaskState.Completed ? 0 : 1;
+Console.WriteLine("Lifecycle of this agent (generated, Mermaid):");
+Console.WriteLine(TripPlannerLifecycle.MermaidDiagram);
+return task.Status.State == TaskState.Completed ? 0 : 1;
 
-static Message Text(Role role, string text) =>
-    new() { MessageId = Guid.NewGuid().ToString(), Role = role, Parts = [Part.FromText(text)] };
+static Message Text(string text) =>
+    new() { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText(text)] };

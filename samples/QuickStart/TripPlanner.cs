@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using A2A.Agents;
+using A2A.Lifecycle;
+
+namespace QuickStart;
+
+/// <summary>What the agent produces: a typed artifact the client reads back as this record.</summary>
+public sealed record Itinerary(string City, IReadOnlyList<string> Days, string Travellers);
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Itinerary))]
+internal sealed partial class QuickStartJson : JsonSerializerContext;
+
+/// <summary>
+/// The agent. [A2AAgent] makes the generator emit TripPlannerTaskManager, TripPlannerTaskUpdater (with
+/// RequireInputAsync because input-required is declared, and AddItineraryAsync for the typed artifact),
+/// TripPlannerClientTaskManager, TripPlannerContext and TripPlannerAgentCard.
+/// </summary>
+[A2AAgent("Trip planner", Description = "Plans short trips; asks who is travelling.", OptionalStates = OptionalTaskStates.InputRequired, JsonContext = typeof(QuickStartJson))]
+[A2ASkill("plan", "Plan a trip", Tags = ["travel"], Examples = ["Plan a weekend in Lisbon"])]
+[A2AArtifact(typeof(Itinerary), Name = "itinerary")]
+public partial class TripPlanner
+{
+    private readonly TaskCompletionSource _working = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the agent is working on a long request (the sample cancels it then).</summary>
+    public Task Working => _working.Task;
+
+    public async Task ExecuteAsync(TripPlannerContext context, CancellationToken cancellationToken)
+    {
+        TripPlannerTaskUpdater updater = context.Updater;
+        await updater.StartWorkAsync("planning…", cancellationToken);
+
+        if (context.Text.Contains("world tour", StringComparison.Ordinal))
+        {
+            _working.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken); // long work; the runtime cancels the task when the token fires
+            return;
+        }
+
+        if (context.Task.Status.State == A2A.Protocol.TaskState.Submitted)
+        {
+            // First turn: stream a draft in two chunks, then ask a question and wait for the answer.
+            string draft = await updater.AddTextArtifactAsync("Day 1: Alfama and the castle. ", name: "draft");
+            await updater.AddTextArtifactAsync("Day 2: Belém and pastéis.", artifactId: draft, append: true, lastChunk: true);
+            await updater.RequireInputAsync("How many travellers, and what budget?", cancellationToken);
+            return;
+        }
+
+        // Second turn, same task: the answer is the incoming message.
+        await updater.AddItineraryAsync(new Itinerary("Lisbon", ["Alfama and the castle", "Belém and pastéis"], context.Text), cancellationToken: cancellationToken);
+        await updater.CompleteAsync($"Booked for: {context.Text}", cancellationToken);
+    }
+}
