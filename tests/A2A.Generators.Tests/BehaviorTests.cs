@@ -63,7 +63,7 @@ public class BehaviorTests
                     AgentTask first = await manager.ExecuteAsync(handler, new Message { MessageId = "m1", Role = Role.User, Parts = new[] { Part.FromText("dinner") } });
                     AgentTask second = await manager.ExecuteAsync(handler, new Message { MessageId = "m2", Role = Role.User, TaskId = first.Id, Parts = new[] { Part.FromText("four") } });
                     AgentTask rejected = await manager.ExecuteAsync(handler, new Message { MessageId = "m3", Role = Role.User, Parts = new[] { Part.FromText("") } });
-                    return $"{first.Status.State}|{second.Status.State}|{second.Id == first.Id}|{second.History.Count}|{rejected.Status.State}|{BookingAgentAgentCard.Create("http://127.0.0.1/a2a").Skills.Count}";
+                    return $"{first.Status.State}|{second.Status.State}|{second.Id == first.Id}|{second.History.Count}|{rejected.Status.State}|{BookingAgentCard.Create("http://127.0.0.1/a2a").Skills.Count}";
                 }
             }
             """;
@@ -163,6 +163,37 @@ public class BehaviorTests
             """;
 
         Assert.Equal("Oslo -3.5|False", await RunScenario("ContractInterface", scenario));
+    }
+
+    [Fact]
+    public async Task The_dependency_injection_registration_resolves_a_working_agent()
+    {
+        const string scenario = """
+            using System.Threading.Tasks;
+            using A2A.Protocol;
+            using A2A.Storage;
+            using Microsoft.Extensions.DependencyInjection;
+            using Samples.Minimal;
+
+            public static class Scenario
+            {
+                public static async Task<string> RunAsync()
+                {
+                    var services = new ServiceCollection();
+                    services.AddSingleton<ITaskStore, InMemoryTaskStore>();
+                    services.AddEchoAgent();
+                    using ServiceProvider provider = services.BuildServiceProvider();
+
+                    EchoAgentTaskManager manager = provider.GetRequiredService<EchoAgentTaskManager>();
+                    IEchoAgentHandler handler = provider.GetRequiredService<IEchoAgentHandler>();
+                    AgentTask done = await manager.ExecuteAsync(handler, new Message { MessageId = "m1", Role = Role.User, Parts = new[] { Part.FromText("hi") } });
+                    AgentTask stored = (await provider.GetRequiredService<ITaskStore>().GetAsync(done.Id))!.Task;
+                    return $"{handler.GetType().Name}|{stored.Status.State}|{stored.Status.Message!.Parts[0].Text}";
+                }
+            }
+            """;
+
+        Assert.Equal("EchoAgent|Completed|echo: hi", await RunScenario("Minimal", scenario));
     }
 
     [Theory]

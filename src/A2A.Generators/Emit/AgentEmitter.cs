@@ -322,7 +322,7 @@ internal static class AgentEmitter
     {
         w.Line("/// <summary>The agent card of the <c>" + Xml(agent.AgentName) + "</c> agent, built from its attributes.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open(access + " static partial class " + agent.BaseName + "AgentCard");
+        w.Open(access + " static partial class " + AgentStem(agent) + "Card");
         w.Line("/// <summary>The card for an agent served at <paramref name=\"url\"/>.</summary>");
         w.Line("public static global::A2A.Protocol.AgentCard Create(string url, string protocolBinding = \"JSONRPC\", string protocolVersion = \"1.0\") => new global::A2A.Protocol.AgentCard");
         w.Line("{");
@@ -365,7 +365,7 @@ internal static class AgentEmitter
         w.Line("/// Registers <see cref=\"" + manager + "\"/> (singleton) over the registered <see cref=\"global::A2A.Storage.ITaskStore\"/>, or an");
         w.Line("/// <see cref=\"global::A2A.Storage.InMemoryTaskStore\"/> when none is" + (agent.IsInterface || !agent.HasExecuteMethod ? "" : ", and the handler") + ".");
         w.Line("/// </summary>");
-        w.Open("public static " + Services + " Add" + agent.BaseName + "Agent(this " + Services + " services)");
+        w.Open("public static " + Services + " Add" + AgentStem(agent) + "(this " + Services + " services)");
         w.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
         w.Line(TryAdd + ".TryAddSingleton<global::A2A.Storage.ITaskStore, global::A2A.Storage.InMemoryTaskStore>(services);");
         w.Line(TryAdd + ".TryAddSingleton<" + manager + ">(services, static provider =>");
@@ -379,8 +379,8 @@ internal static class AgentEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>Like the overload without a handler type, and registers <typeparamref name=\"THandler\"/> as the handler.</summary>");
-        w.Open("public static " + Services + " Add" + agent.BaseName + "Agent<THandler>(this " + Services + " services) where THandler : class, I" + agent.BaseName + "Handler");
-        w.Line("Add" + agent.BaseName + "Agent(services);");
+        w.Open("public static " + Services + " Add" + AgentStem(agent) + "<THandler>(this " + Services + " services) where THandler : class, I" + agent.BaseName + "Handler");
+        w.Line("Add" + AgentStem(agent) + "(services);");
         w.Line("global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<I" + agent.BaseName + "Handler, THandler>(services);");
         w.Line("return services;");
         w.Close();
@@ -409,6 +409,10 @@ internal static class AgentEmitter
 
     private static string TypeInfo(AgentModel agent, ArtifactModel artifact) =>
         "global::A2A.Agents.TypedArtifacts.TypeInfo<" + artifact.TypeName + ">(" + agent.JsonContext + ".Default, " + agent.JsonContext + ".Default.Options)";
+
+    // "TripPlanner" → "TripPlannerAgent", "TripPlannerAgent" stays: no AddTripPlannerAgentAgent or ...AgentAgentCard.
+    private static string AgentStem(AgentModel agent) =>
+        agent.BaseName.EndsWith("Agent", System.StringComparison.Ordinal) ? agent.BaseName : agent.BaseName + "Agent";
 
     private static string FullTypeName(AgentModel agent) =>
         "global::" + (agent.Namespace.Length == 0 ? "" : agent.Namespace + ".") + string.Concat(agent.ContainingTypes.Select(c => c.Name + ".")) + agent.TypeName;

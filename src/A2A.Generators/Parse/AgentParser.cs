@@ -17,9 +17,6 @@ namespace A2A.Generators.Parse;
 internal static class AgentParser
 {
     public const string AgentAttribute = "A2A.Agents.A2AAgentAttribute";
-    private const string SkillAttribute = "A2A.Agents.A2ASkillAttribute";
-    private const string ArtifactAttribute = "A2A.Agents.A2AArtifactAttribute";
-    private const string JsonContextBase = "System.Text.Json.Serialization.JsonSerializerContext";
 
     public static AgentModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -80,7 +77,7 @@ internal static class AgentParser
                     optionalStates = flags;
                     break;
                 case "JsonContext":
-                    if (argument.Value.Value is not INamedTypeSymbol contextType || !DerivesFrom(contextType, JsonContextBase))
+                    if (argument.Value.Value is not INamedTypeSymbol contextType || !DerivesFromJsonContext(contextType))
                     {
                         return null;
                     }
@@ -95,8 +92,7 @@ internal static class AgentParser
         var artifacts = new List<ArtifactModel>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name == SkillAttribute)
+            if (Is(attribute.AttributeClass, "A2ASkillAttribute", "A2A", "Agents"))
             {
                 SkillModel? skill = ParseSkill(attribute);
                 if (skill is null)
@@ -106,7 +102,7 @@ internal static class AgentParser
 
                 skills.Add(skill);
             }
-            else if (name == ArtifactAttribute)
+            else if (Is(attribute.AttributeClass, "A2AArtifactAttribute", "A2A", "Agents"))
             {
                 ArtifactModel? artifact = ParseArtifact(attribute);
                 if (artifact is null)
@@ -238,8 +234,8 @@ internal static class AgentParser
             !method.IsStatic
             && method.Parameters.Length == 2
             && method.Parameters[0].Type.Name == contextName
-            && method.Parameters[1].Type.ToDisplayString() == "System.Threading.CancellationToken"
-            && method.ReturnType.ToDisplayString() == "System.Threading.Tasks.Task");
+            && Is(method.Parameters[1].Type, "CancellationToken", "System", "Threading")
+            && Is(method.ReturnType, "Task", "System", "Threading", "Tasks"));
 
     private static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
@@ -251,17 +247,40 @@ internal static class AgentParser
         _ => "class",
     };
 
-    private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
+    private static bool DerivesFromJsonContext(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == baseName)
+            if (Is(current, "JsonSerializerContext", "System", "Text", "Json", "Serialization"))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // Name checks without ToDisplayString: the transform re-runs for every agent on every edit, so it must not
+    // allocate display strings to recognize a handful of well-known types.
+    private static bool Is(ITypeSymbol? type, string name, params string[] namespaceParts)
+    {
+        if (type is null || type.Name != name || type.ContainingType is not null)
+        {
+            return false;
+        }
+
+        INamespaceSymbol? ns = type.ContainingNamespace;
+        for (int i = namespaceParts.Length - 1; i >= 0; i--)
+        {
+            if (ns is null || ns.Name != namespaceParts[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
     }
 
     private static bool IsPublicAllTheWay(INamedTypeSymbol type)

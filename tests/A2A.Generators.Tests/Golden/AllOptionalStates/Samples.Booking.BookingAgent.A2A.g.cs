@@ -260,7 +260,7 @@ namespace Samples.Booking
 
     /// <summary>The agent card of the <c>Table booking</c> agent, built from its attributes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
-    public static partial class BookingAgentAgentCard
+    public static partial class BookingAgentCard
     {
         /// <summary>The card for an agent served at <paramref name="url"/>.</summary>
         public static global::A2A.Protocol.AgentCard Create(string url, string protocolBinding = "JSONRPC", string protocolVersion = "1.0") => new global::A2A.Protocol.AgentCard
@@ -302,7 +302,7 @@ namespace Samples.Booking
         /// Registers <see cref="BookingAgentTaskManager"/> (singleton) over the registered <see cref="global::A2A.Storage.ITaskStore"/>, or an
         /// <see cref="global::A2A.Storage.InMemoryTaskStore"/> when none is, and the handler.
         /// </summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingAgentAgent(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingAgent(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
             if (services is null) throw new global::System.ArgumentNullException(nameof(services));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::A2A.Storage.ITaskStore, global::A2A.Storage.InMemoryTaskStore>(services);
@@ -313,9 +313,9 @@ namespace Samples.Booking
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingAgentAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IBookingAgentHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IBookingAgentHandler
         {
-            AddBookingAgentAgent(services);
+            AddBookingAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IBookingAgentHandler, THandler>(services);
             return services;
         }

@@ -243,7 +243,7 @@ namespace Samples.Contracts
 
     /// <summary>The agent card of the <c>Weather</c> agent, built from its attributes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
-    public static partial class WeatherAgentAgentCard
+    public static partial class WeatherAgentCard
     {
         /// <summary>The card for an agent served at <paramref name="url"/>.</summary>
         public static global::A2A.Protocol.AgentCard Create(string url, string protocolBinding = "JSONRPC", string protocolVersion = "1.0") => new global::A2A.Protocol.AgentCard
@@ -269,7 +269,7 @@ namespace Samples.Contracts
         /// Registers <see cref="WeatherAgentTaskManager"/> (singleton) over the registered <see cref="global::A2A.Storage.ITaskStore"/>, or an
         /// <see cref="global::A2A.Storage.InMemoryTaskStore"/> when none is.
         /// </summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddWeatherAgentAgent(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddWeatherAgent(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
             if (services is null) throw new global::System.ArgumentNullException(nameof(services));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::A2A.Storage.ITaskStore, global::A2A.Storage.InMemoryTaskStore>(services);
@@ -279,9 +279,9 @@ namespace Samples.Contracts
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddWeatherAgentAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IWeatherAgentHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddWeatherAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IWeatherAgentHandler
         {
-            AddWeatherAgentAgent(services);
+            AddWeatherAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IWeatherAgentHandler, THandler>(services);
             return services;
         }

@@ -207,7 +207,7 @@ namespace Samples.Minimal
 
     /// <summary>The agent card of the <c>Echo</c> agent, built from its attributes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
-    public static partial class EchoAgentAgentCard
+    public static partial class EchoAgentCard
     {
         /// <summary>The card for an agent served at <paramref name="url"/>.</summary>
         public static global::A2A.Protocol.AgentCard Create(string url, string protocolBinding = "JSONRPC", string protocolVersion = "1.0") => new global::A2A.Protocol.AgentCard
@@ -233,7 +233,7 @@ namespace Samples.Minimal
         /// Registers <see cref="EchoAgentTaskManager"/> (singleton) over the registered <see cref="global::A2A.Storage.ITaskStore"/>, or an
         /// <see cref="global::A2A.Storage.InMemoryTaskStore"/> when none is, and the handler.
         /// </summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddEchoAgentAgent(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddEchoAgent(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
             if (services is null) throw new global::System.ArgumentNullException(nameof(services));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::A2A.Storage.ITaskStore, global::A2A.Storage.InMemoryTaskStore>(services);
@@ -244,9 +244,9 @@ namespace Samples.Minimal
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddEchoAgentAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IEchoAgentHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddEchoAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IEchoAgentHandler
         {
-            AddEchoAgentAgent(services);
+            AddEchoAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IEchoAgentHandler, THandler>(services);
             return services;
         }

@@ -273,7 +273,7 @@ namespace Samples.Travel
 
     /// <summary>The agent card of the <c>Trip planner</c> agent, built from its attributes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
-    public static partial class TripPlannerAgentAgentCard
+    public static partial class TripPlannerAgentCard
     {
         /// <summary>The card for an agent served at <paramref name="url"/>.</summary>
         public static global::A2A.Protocol.AgentCard Create(string url, string protocolBinding = "JSONRPC", string protocolVersion = "1.0") => new global::A2A.Protocol.AgentCard
@@ -307,7 +307,7 @@ namespace Samples.Travel
         /// Registers <see cref="TripPlannerAgentTaskManager"/> (singleton) over the registered <see cref="global::A2A.Storage.ITaskStore"/>, or an
         /// <see cref="global::A2A.Storage.InMemoryTaskStore"/> when none is, and the handler.
         /// </summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTripPlannerAgentAgent(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTripPlannerAgent(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
             if (services is null) throw new global::System.ArgumentNullException(nameof(services));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::A2A.Storage.ITaskStore, global::A2A.Storage.InMemoryTaskStore>(services);
@@ -318,9 +318,9 @@ namespace Samples.Travel
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTripPlannerAgentAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, ITripPlannerAgentHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTripPlannerAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, ITripPlannerAgentHandler
         {
-            AddTripPlannerAgentAgent(services);
+            AddTripPlannerAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<ITripPlannerAgentHandler, THandler>(services);
             return services;
         }
