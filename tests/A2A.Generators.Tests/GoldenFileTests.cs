@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -35,11 +34,14 @@ public class GoldenFileTests
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([Input(name)]));
         Assert.NotEmpty(run.Generated);
-        string folder = Path.Combine(SourceDirectory(), "Golden", name);
+        bool update = Environment.GetEnvironmentVariable("A2A_UPDATE_GOLDEN") == "1";
+
+        // Compare against the copies in the output folder; write updates to the source folder.
+        string folder = Path.Combine(update ? ProjectDirectory() : AppContext.BaseDirectory, "Golden", name);
         foreach ((string hintName, string text) in run.Generated)
         {
             string path = Path.Combine(folder, hintName);
-            if (Environment.GetEnvironmentVariable("A2A_UPDATE_GOLDEN") == "1")
+            if (update)
             {
                 File.WriteAllText(path, text);
                 continue;
@@ -73,5 +75,17 @@ public class GoldenFileTests
 
     internal static string Input(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", name, "Agent.cs"));
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // Found from the output folder rather than [CallerFilePath], which CI's deterministic build maps to /_/.
+    private static string ProjectDirectory()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "A2A.Generators.Tests.csproj")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("A2A_UPDATE_GOLDEN=1 needs the test project's source folder above the output folder.");
+    }
 }
