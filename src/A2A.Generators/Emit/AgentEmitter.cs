@@ -153,29 +153,15 @@ internal static class AgentEmitter
     {
         string name = agent.BaseName + "TaskUpdater";
         w.Line("/// <summary>");
-        w.Line("/// Drives one task of the <c>" + Xml(agent.AgentName) + "</c> agent. It has a method for each transition the agent declares and");
-        w.Line("/// nothing else; the runtime still checks every call against the stored task.");
+        w.Line("/// Drives one task of the <c>" + Xml(agent.AgentName) + "</c> agent: the transitions every agent has, plus only the optional");
+        w.Line("/// states it declares and its typed artifacts. The runtime still checks every call against the stored task.");
         w.Line("/// </summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open(access + " sealed partial class " + name);
-        w.Line("private readonly global::A2A.Tasks.TaskUpdater _inner;");
-        w.Line();
+        w.Open(access + " sealed partial class " + name + " : global::A2A.Agents.AgentTaskUpdater");
         w.Line("/// <summary>Wraps a runtime updater created with this agent's lifecycle.</summary>");
-        w.Line("public " + name + "(global::A2A.Tasks.TaskUpdater inner) => _inner = inner ?? throw new global::System.ArgumentNullException(nameof(inner));");
-        w.Line();
-        w.Line("/// <summary>The task this updater drives.</summary>");
-        w.Line("public string TaskId => _inner.TaskId;");
-        w.Line();
-        w.Line("/// <summary>The task's context.</summary>");
-        w.Line("public string ContextId => _inner.ContextId;");
-        w.Line();
+        w.Line("public " + name + "(global::A2A.Tasks.TaskUpdater inner) : base(inner) { }");
 
-        var transitions = new List<(string Method, string State, string Summary)>
-        {
-            ("StartWork", "Working", "Moves the task to working (start, progress, or resume)."),
-            ("Complete", "Completed", "Finishes the task successfully."),
-            ("Fail", "Failed", "Finishes the task with an error; the message should say what went wrong."),
-        };
+        var transitions = new List<(string Method, string State, string Summary)>();
         if (LifecycleTable.Declares(agent.OptionalStates, "InputRequired"))
         {
             transitions.Add(("RequireInput", "InputRequired", "Asks the client for more input; the message is the question."));
@@ -193,42 +179,24 @@ internal static class AgentEmitter
 
         foreach ((string method, string state, string summary) in transitions)
         {
-            w.Line("/// <summary>" + summary + "</summary>");
-            w.Line("public " + Task + "<" + AgentTask + "> " + method + "Async(" + Message + "? message = null, " + Token + " cancellationToken = default) =>");
-            w.Line("    _inner.UpdateStatusAsync(" + TaskState + "." + state + ", message, cancellationToken: cancellationToken);");
             w.Line();
             w.Line("/// <summary>" + summary + "</summary>");
-            w.Line("public " + Task + "<" + AgentTask + "> " + method + "Async(string text, " + Token + " cancellationToken = default) =>");
-            w.Line("    _inner.UpdateStatusAsync(" + TaskState + "." + state + ", _inner.NewAgentMessage(text), cancellationToken: cancellationToken);");
+            w.Line("public " + Task + "<" + AgentTask + "> " + method + "Async(" + Message + "? message = null, " + Token + " cancellationToken = default) => MoveAsync(" + TaskState + "." + state + ", message, cancellationToken);");
             w.Line();
+            w.Line("/// <summary>" + summary + "</summary>");
+            w.Line("public " + Task + "<" + AgentTask + "> " + method + "Async(string text, " + Token + " cancellationToken = default) => MoveAsync(" + TaskState + "." + state + ", text, cancellationToken);");
         }
-
-        w.Line("/// <summary>Cancels the task.</summary>");
-        w.Line("public " + Task + "<" + AgentTask + "> CancelAsync(" + Message + "? message = null, " + Token + " cancellationToken = default) =>");
-        w.Line("    _inner.CancelAsync(message, cancellationToken);");
-        w.Line();
-        w.Line("/// <summary>Streams a text artifact or one chunk of it (first chunk without <paramref name=\"append\"/>, the last with <paramref name=\"lastChunk\"/>).</summary>");
-        w.Line("/// <returns>The artifact id, to pass to the following chunks.</returns>");
-        w.Line("public " + Task + "<string> AddTextArtifactAsync(string text, string? artifactId = null, string? name = null, bool append = false, bool lastChunk = false, " + Token + " cancellationToken = default) =>");
-        w.Line("    _inner.AddArtifactAsync(new[] { global::A2A.Protocol.Part.FromText(text) }, artifactId, name, append, lastChunk, cancellationToken: cancellationToken);");
-        w.Line();
 
         foreach (ArtifactModel artifact in agent.Artifacts)
         {
+            w.Line();
             w.Line("/// <summary>Adds a <c>" + Xml(artifact.WireName) + "</c> artifact holding <paramref name=\"value\"/> as JSON.</summary>");
             w.Line("/// <returns>The artifact id.</returns>");
             EmitReflectionWarning(w, agent);
-
             w.Line("public " + Task + "<string> Add" + artifact.MethodStem + "Async(" + artifact.TypeName + " value, string? artifactId = null, " + Token + " cancellationToken = default) =>");
-            w.Line("    _inner.AddArtifactAsync(new[] { " + ToPart(agent, artifact, "value") + " }, artifactId, " + Literal(artifact.WireName) + ", lastChunk: true, cancellationToken: cancellationToken);");
-            w.Line();
+            w.Line("    AddTypedArtifactAsync(" + ToPart(agent, artifact, "value") + ", " + Literal(artifact.WireName) + ", artifactId, cancellationToken);");
         }
 
-        w.Line("/// <summary>A new agent message for this task.</summary>");
-        w.Line("public " + Message + " NewAgentMessage(string text) => _inner.NewAgentMessage(text);");
-        w.Line();
-        w.Line("/// <summary>The untyped runtime updater, for what the typed surface does not cover. Still checked by the runtime.</summary>");
-        w.Line("public global::A2A.Tasks.TaskUpdater Untyped => _inner;");
         w.Close();
         w.Line();
     }
@@ -238,28 +206,13 @@ internal static class AgentEmitter
         string name = agent.BaseName + "TaskManager";
         w.Line("/// <summary>Server-side tasks of the <c>" + Xml(agent.AgentName) + "</c> agent, checked by its lifecycle.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open(access + " sealed partial class " + name);
+        w.Open(access + " sealed partial class " + name + " : global::A2A.Agents.AgentTaskManager");
         w.Line("/// <summary>Creates a manager over <paramref name=\"store\"/> with this agent's lifecycle.</summary>");
-        w.Line("public " + name + "(global::A2A.Storage.ITaskStore store, global::System.TimeProvider? timeProvider = null) =>");
-        w.Line("    Runtime = new global::A2A.Tasks.TaskManager(store, " + agent.BaseName + "Lifecycle.Lifecycle, timeProvider);");
-        w.Line();
-        w.Line("/// <summary>The runtime manager underneath (same store, same lifecycle).</summary>");
-        w.Line("public global::A2A.Tasks.TaskManager Runtime { get; }");
+        w.Line("public " + name + "(global::A2A.Storage.ITaskStore store, global::System.TimeProvider? timeProvider = null)");
+        w.Line("    : base(store, " + agent.BaseName + "Lifecycle.Lifecycle, timeProvider) { }");
         w.Line();
         w.Line("/// <summary>A typed updater for <paramref name=\"task\"/>.</summary>");
         w.Line("public " + agent.BaseName + "TaskUpdater CreateUpdater(" + AgentTask + " task) => new " + agent.BaseName + "TaskUpdater(Runtime.CreateUpdater(task));");
-        w.Line();
-        w.Line("/// <summary>Reads a task (<see cref=\"global::A2A.Errors.TaskNotFoundException\"/> when unknown).</summary>");
-        w.Line("public " + Task + "<" + AgentTask + "> GetTaskAsync(string taskId, int? historyLength = null, " + Token + " cancellationToken = default) =>");
-        w.Line("    Runtime.GetTaskAsync(taskId, historyLength, cancellationToken);");
-        w.Line();
-        w.Line("/// <summary>Cancels a task (<see cref=\"global::A2A.Errors.TaskNotCancelableException\"/> when it is terminal).</summary>");
-        w.Line("public " + Task + "<" + AgentTask + "> CancelTaskAsync(string taskId, " + Token + " cancellationToken = default) =>");
-        w.Line("    Runtime.CancelTaskAsync(taskId, cancellationToken: cancellationToken);");
-        w.Line();
-        w.Line("/// <summary>Streams a task's events: snapshot first, then every change, ending at a terminal state.</summary>");
-        w.Line("public global::System.Collections.Generic.IAsyncEnumerable<global::A2A.Storage.TaskEventRecord> SubscribeAsync(string taskId, global::A2A.Tasks.TaskSubscriptionOptions? options = null, " + Token + " cancellationToken = default) =>");
-        w.Line("    Runtime.SubscribeAsync(taskId, options, cancellationToken);");
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Starts (or continues, when the message names a task) a task for <paramref name=\"message\"/> and runs <paramref name=\"handler\"/> on it.");
@@ -279,39 +232,21 @@ internal static class AgentEmitter
     private static void EmitClientManager(SourceWriter w, AgentModel agent, string access)
     {
         string name = agent.BaseName + "ClientTaskManager";
-        w.Line("/// <summary>Client-side view of one task of the <c>" + Xml(agent.AgentName) + "</c> agent, with typed artifact accessors.</summary>");
+        w.Line("/// <summary>Client-side view of one task of the <c>" + Xml(agent.AgentName) + "</c> agent, checked by its lifecycle, with typed artifact accessors.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open(access + " sealed partial class " + name);
-        w.Line("private readonly global::A2A.Tasks.ClientTaskManager _inner = new global::A2A.Tasks.ClientTaskManager(" + agent.BaseName + "Lifecycle.Lifecycle);");
-        w.Line();
-        w.Line("/// <summary>The task as known so far, or null before the first task event.</summary>");
-        w.Line("public " + AgentTask + "? GetTask() => _inner.GetTask();");
-        w.Line();
-        w.Line("/// <summary>The task as known so far (<see cref=\"global::A2A.Errors.A2AClientInvalidStateException\"/> before the first task event).</summary>");
-        w.Line("public " + AgentTask + " GetTaskOrThrow() => _inner.GetTaskOrThrow();");
-        w.Line();
-        w.Line("/// <summary>Applies a received event and returns it; events that break this agent's lifecycle throw <see cref=\"global::A2A.Errors.InvalidAgentResponseException\"/>.</summary>");
-        w.Line("public global::A2A.Protocol.StreamResponse Process(global::A2A.Protocol.StreamResponse change) => _inner.Process(change);");
-        w.Line();
-        w.Line("/// <summary>Records a message the client sends on <paramref name=\"task\"/> (the status message moves to history first).</summary>");
-        w.Line("public " + AgentTask + " UpdateWithMessage(" + Message + " message, " + AgentTask + " task) => _inner.UpdateWithMessage(message, task);");
-        w.Line();
-        w.Line("/// <summary>The untyped runtime manager underneath.</summary>");
-        w.Line("public global::A2A.Tasks.ClientTaskManager Untyped => _inner;");
+        w.Open(access + " sealed partial class " + name + " : global::A2A.Agents.AgentClientTaskManager");
+        w.Line("/// <summary>Creates a manager with no task yet.</summary>");
+        w.Line("public " + name + "() : base(" + agent.BaseName + "Lifecycle.Lifecycle) { }");
         foreach (ArtifactModel artifact in agent.Artifacts)
         {
             w.Line();
             w.Line("/// <summary>Every <c>" + Xml(artifact.WireName) + "</c> artifact received so far, in task order.</summary>");
             EmitReflectionWarning(w, agent);
-            w.Line("public global::System.Collections.Generic.IReadOnlyList<" + artifact.TypeName + "> Get" + artifact.MethodStem + "List() =>");
-            w.Line("    " + ReadArtifacts(agent, artifact) + ";");
+            w.Line("public global::System.Collections.Generic.IReadOnlyList<" + artifact.TypeName + "> Get" + artifact.MethodStem + "List() => " + ReadArtifacts(agent, artifact) + ";");
             w.Line();
             w.Line("/// <summary>The latest <c>" + Xml(artifact.WireName) + "</c> artifact, or null when none has arrived.</summary>");
             EmitReflectionWarning(w, agent);
-            w.Open("public " + artifact.TypeName + "? Get" + artifact.MethodStem + "()");
-            w.Line("global::System.Collections.Generic.IReadOnlyList<" + artifact.TypeName + "> all = Get" + artifact.MethodStem + "List();");
-            w.Line("return all.Count == 0 ? default : all[all.Count - 1];");
-            w.Close();
+            w.Line("public " + artifact.TypeName + "? Get" + artifact.MethodStem + "() => Latest(Get" + artifact.MethodStem + "List());");
         }
 
         w.Close();
@@ -404,8 +339,8 @@ internal static class AgentEmitter
 
     private static string ReadArtifacts(AgentModel agent, ArtifactModel artifact) =>
         agent.JsonContext is null
-            ? "global::A2A.Agents.TypedArtifacts.Read<" + artifact.TypeName + ">(_inner.GetTask(), " + Literal(artifact.WireName) + ")"
-            : "global::A2A.Agents.TypedArtifacts.Read(_inner.GetTask(), " + Literal(artifact.WireName) + ", " + TypeInfo(agent, artifact) + ")";
+            ? "global::A2A.Agents.TypedArtifacts.Read<" + artifact.TypeName + ">(GetTask(), " + Literal(artifact.WireName) + ")"
+            : "global::A2A.Agents.TypedArtifacts.Read(GetTask(), " + Literal(artifact.WireName) + ", " + TypeInfo(agent, artifact) + ")";
 
     private static string TypeInfo(AgentModel agent, ArtifactModel artifact) =>
         "global::A2A.Agents.TypedArtifacts.TypeInfo<" + artifact.TypeName + ">(" + agent.JsonContext + ".Default, " + agent.JsonContext + ".Default.Options)";

@@ -93,103 +93,39 @@ namespace Samples.Contracts
     }
 
     /// <summary>
-    /// Drives one task of the <c>Weather</c> agent. It has a method for each transition the agent declares and
-    /// nothing else; the runtime still checks every call against the stored task.
+    /// Drives one task of the <c>Weather</c> agent: the transitions every agent has, plus only the optional
+    /// states it declares and its typed artifacts. The runtime still checks every call against the stored task.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
-    public sealed partial class WeatherAgentTaskUpdater
+    public sealed partial class WeatherAgentTaskUpdater : global::A2A.Agents.AgentTaskUpdater
     {
-        private readonly global::A2A.Tasks.TaskUpdater _inner;
-
         /// <summary>Wraps a runtime updater created with this agent's lifecycle.</summary>
-        public WeatherAgentTaskUpdater(global::A2A.Tasks.TaskUpdater inner) => _inner = inner ?? throw new global::System.ArgumentNullException(nameof(inner));
-
-        /// <summary>The task this updater drives.</summary>
-        public string TaskId => _inner.TaskId;
-
-        /// <summary>The task's context.</summary>
-        public string ContextId => _inner.ContextId;
-
-        /// <summary>Moves the task to working (start, progress, or resume).</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> StartWorkAsync(global::A2A.Protocol.Message? message = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.UpdateStatusAsync(global::A2A.Protocol.TaskState.Working, message, cancellationToken: cancellationToken);
-
-        /// <summary>Moves the task to working (start, progress, or resume).</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> StartWorkAsync(string text, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.UpdateStatusAsync(global::A2A.Protocol.TaskState.Working, _inner.NewAgentMessage(text), cancellationToken: cancellationToken);
-
-        /// <summary>Finishes the task successfully.</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> CompleteAsync(global::A2A.Protocol.Message? message = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.UpdateStatusAsync(global::A2A.Protocol.TaskState.Completed, message, cancellationToken: cancellationToken);
-
-        /// <summary>Finishes the task successfully.</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> CompleteAsync(string text, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.UpdateStatusAsync(global::A2A.Protocol.TaskState.Completed, _inner.NewAgentMessage(text), cancellationToken: cancellationToken);
-
-        /// <summary>Finishes the task with an error; the message should say what went wrong.</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> FailAsync(global::A2A.Protocol.Message? message = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.UpdateStatusAsync(global::A2A.Protocol.TaskState.Failed, message, cancellationToken: cancellationToken);
-
-        /// <summary>Finishes the task with an error; the message should say what went wrong.</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> FailAsync(string text, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.UpdateStatusAsync(global::A2A.Protocol.TaskState.Failed, _inner.NewAgentMessage(text), cancellationToken: cancellationToken);
+        public WeatherAgentTaskUpdater(global::A2A.Tasks.TaskUpdater inner) : base(inner) { }
 
         /// <summary>Asks the client to authenticate.</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> RequireAuthAsync(global::A2A.Protocol.Message? message = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.UpdateStatusAsync(global::A2A.Protocol.TaskState.AuthRequired, message, cancellationToken: cancellationToken);
+        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> RequireAuthAsync(global::A2A.Protocol.Message? message = null, global::System.Threading.CancellationToken cancellationToken = default) => MoveAsync(global::A2A.Protocol.TaskState.AuthRequired, message, cancellationToken);
 
         /// <summary>Asks the client to authenticate.</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> RequireAuthAsync(string text, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.UpdateStatusAsync(global::A2A.Protocol.TaskState.AuthRequired, _inner.NewAgentMessage(text), cancellationToken: cancellationToken);
-
-        /// <summary>Cancels the task.</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> CancelAsync(global::A2A.Protocol.Message? message = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.CancelAsync(message, cancellationToken);
-
-        /// <summary>Streams a text artifact or one chunk of it (first chunk without <paramref name="append"/>, the last with <paramref name="lastChunk"/>).</summary>
-        /// <returns>The artifact id, to pass to the following chunks.</returns>
-        public global::System.Threading.Tasks.Task<string> AddTextArtifactAsync(string text, string? artifactId = null, string? name = null, bool append = false, bool lastChunk = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.AddArtifactAsync(new[] { global::A2A.Protocol.Part.FromText(text) }, artifactId, name, append, lastChunk, cancellationToken: cancellationToken);
+        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> RequireAuthAsync(string text, global::System.Threading.CancellationToken cancellationToken = default) => MoveAsync(global::A2A.Protocol.TaskState.AuthRequired, text, cancellationToken);
 
         /// <summary>Adds a <c>Forecast</c> artifact holding <paramref name="value"/> as JSON.</summary>
         /// <returns>The artifact id.</returns>
         [global::System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reflection-based JSON. Set A2AAgent(JsonContext = typeof(...)) for trimming and AOT.")]
         [global::System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Reflection-based JSON. Set A2AAgent(JsonContext = typeof(...)) for trimming and AOT.")]
         public global::System.Threading.Tasks.Task<string> AddForecastAsync(global::Samples.Contracts.Forecast value, string? artifactId = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _inner.AddArtifactAsync(new[] { global::A2A.Agents.TypedArtifacts.ToPart(value) }, artifactId, "Forecast", lastChunk: true, cancellationToken: cancellationToken);
-
-        /// <summary>A new agent message for this task.</summary>
-        public global::A2A.Protocol.Message NewAgentMessage(string text) => _inner.NewAgentMessage(text);
-
-        /// <summary>The untyped runtime updater, for what the typed surface does not cover. Still checked by the runtime.</summary>
-        public global::A2A.Tasks.TaskUpdater Untyped => _inner;
+            AddTypedArtifactAsync(global::A2A.Agents.TypedArtifacts.ToPart(value), "Forecast", artifactId, cancellationToken);
     }
 
     /// <summary>Server-side tasks of the <c>Weather</c> agent, checked by its lifecycle.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
-    public sealed partial class WeatherAgentTaskManager
+    public sealed partial class WeatherAgentTaskManager : global::A2A.Agents.AgentTaskManager
     {
         /// <summary>Creates a manager over <paramref name="store"/> with this agent's lifecycle.</summary>
-        public WeatherAgentTaskManager(global::A2A.Storage.ITaskStore store, global::System.TimeProvider? timeProvider = null) =>
-            Runtime = new global::A2A.Tasks.TaskManager(store, WeatherAgentLifecycle.Lifecycle, timeProvider);
-
-        /// <summary>The runtime manager underneath (same store, same lifecycle).</summary>
-        public global::A2A.Tasks.TaskManager Runtime { get; }
+        public WeatherAgentTaskManager(global::A2A.Storage.ITaskStore store, global::System.TimeProvider? timeProvider = null)
+            : base(store, WeatherAgentLifecycle.Lifecycle, timeProvider) { }
 
         /// <summary>A typed updater for <paramref name="task"/>.</summary>
         public WeatherAgentTaskUpdater CreateUpdater(global::A2A.Protocol.AgentTask task) => new WeatherAgentTaskUpdater(Runtime.CreateUpdater(task));
-
-        /// <summary>Reads a task (<see cref="global::A2A.Errors.TaskNotFoundException"/> when unknown).</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> GetTaskAsync(string taskId, int? historyLength = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.GetTaskAsync(taskId, historyLength, cancellationToken);
-
-        /// <summary>Cancels a task (<see cref="global::A2A.Errors.TaskNotCancelableException"/> when it is terminal).</summary>
-        public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> CancelTaskAsync(string taskId, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.CancelTaskAsync(taskId, cancellationToken: cancellationToken);
-
-        /// <summary>Streams a task's events: snapshot first, then every change, ending at a terminal state.</summary>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::A2A.Storage.TaskEventRecord> SubscribeAsync(string taskId, global::A2A.Tasks.TaskSubscriptionOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.SubscribeAsync(taskId, options, cancellationToken);
 
         /// <summary>
         /// Starts (or continues, when the message names a task) a task for <paramref name="message"/> and runs <paramref name="handler"/> on it.
@@ -204,41 +140,22 @@ namespace Samples.Contracts
         }
     }
 
-    /// <summary>Client-side view of one task of the <c>Weather</c> agent, with typed artifact accessors.</summary>
+    /// <summary>Client-side view of one task of the <c>Weather</c> agent, checked by its lifecycle, with typed artifact accessors.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
-    public sealed partial class WeatherAgentClientTaskManager
+    public sealed partial class WeatherAgentClientTaskManager : global::A2A.Agents.AgentClientTaskManager
     {
-        private readonly global::A2A.Tasks.ClientTaskManager _inner = new global::A2A.Tasks.ClientTaskManager(WeatherAgentLifecycle.Lifecycle);
-
-        /// <summary>The task as known so far, or null before the first task event.</summary>
-        public global::A2A.Protocol.AgentTask? GetTask() => _inner.GetTask();
-
-        /// <summary>The task as known so far (<see cref="global::A2A.Errors.A2AClientInvalidStateException"/> before the first task event).</summary>
-        public global::A2A.Protocol.AgentTask GetTaskOrThrow() => _inner.GetTaskOrThrow();
-
-        /// <summary>Applies a received event and returns it; events that break this agent's lifecycle throw <see cref="global::A2A.Errors.InvalidAgentResponseException"/>.</summary>
-        public global::A2A.Protocol.StreamResponse Process(global::A2A.Protocol.StreamResponse change) => _inner.Process(change);
-
-        /// <summary>Records a message the client sends on <paramref name="task"/> (the status message moves to history first).</summary>
-        public global::A2A.Protocol.AgentTask UpdateWithMessage(global::A2A.Protocol.Message message, global::A2A.Protocol.AgentTask task) => _inner.UpdateWithMessage(message, task);
-
-        /// <summary>The untyped runtime manager underneath.</summary>
-        public global::A2A.Tasks.ClientTaskManager Untyped => _inner;
+        /// <summary>Creates a manager with no task yet.</summary>
+        public WeatherAgentClientTaskManager() : base(WeatherAgentLifecycle.Lifecycle) { }
 
         /// <summary>Every <c>Forecast</c> artifact received so far, in task order.</summary>
         [global::System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reflection-based JSON. Set A2AAgent(JsonContext = typeof(...)) for trimming and AOT.")]
         [global::System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Reflection-based JSON. Set A2AAgent(JsonContext = typeof(...)) for trimming and AOT.")]
-        public global::System.Collections.Generic.IReadOnlyList<global::Samples.Contracts.Forecast> GetForecastList() =>
-            global::A2A.Agents.TypedArtifacts.Read<global::Samples.Contracts.Forecast>(_inner.GetTask(), "Forecast");
+        public global::System.Collections.Generic.IReadOnlyList<global::Samples.Contracts.Forecast> GetForecastList() => global::A2A.Agents.TypedArtifacts.Read<global::Samples.Contracts.Forecast>(GetTask(), "Forecast");
 
         /// <summary>The latest <c>Forecast</c> artifact, or null when none has arrived.</summary>
         [global::System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reflection-based JSON. Set A2AAgent(JsonContext = typeof(...)) for trimming and AOT.")]
         [global::System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Reflection-based JSON. Set A2AAgent(JsonContext = typeof(...)) for trimming and AOT.")]
-        public global::Samples.Contracts.Forecast? GetForecast()
-        {
-            global::System.Collections.Generic.IReadOnlyList<global::Samples.Contracts.Forecast> all = GetForecastList();
-            return all.Count == 0 ? default : all[all.Count - 1];
-        }
+        public global::Samples.Contracts.Forecast? GetForecast() => Latest(GetForecastList());
     }
 
     /// <summary>The agent card of the <c>Weather</c> agent, built from its attributes.</summary>
