@@ -121,8 +121,7 @@ internal static class AgentParser
             return null;
         }
 
-        string ownName = isInterface && type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? type.Name.Substring(1) : type.Name;
-        string baseName = string.Concat(containing.Select(c => c.Name)) + ownName;
+        string baseName = AgentNaming.BaseName(type);
 
         return new AgentModel(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),

@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using A2A.Generators.Parse;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace A2A.Analyzers.Declaration;
+
+/// <summary>
+/// Reports [A2AAgent] declarations the generator cannot serve (it skips them silently): A2A0001 not partial,
+/// A2A0002 no usable ExecuteAsync, A2A0003 duplicate agent names, A2A0004 other invalid input.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticCatalog.AgentMustBePartial, DiagnosticCatalog.ExecuteMethod, DiagnosticCatalog.DuplicateAgentName, DiagnosticCatalog.InvalidAgentDeclaration);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Resolve once per compilation; nothing to do where A2A.Runtime is not referenced.
+            INamedTypeSymbol? agentAttribute = start.Compilation.GetTypeByMetadataName("A2A.Agents.A2AAgentAttribute");
+            if (agentAttribute is null)
+            {
+                return;
+            }
+
+            var symbols = new KnownSymbols(
+                agentAttribute,
+                start.Compilation.GetTypeByMetadataName("A2A.Agents.A2ASkillAttribute"),
+                start.Compilation.GetTypeByMetadataName("A2A.Agents.A2AArtifactAttribute"),
+                start.Compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializerContext"),
+                start.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken"),
+                start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"));
+            var names = new ConcurrentBag<AgentName>();
+
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols, names), SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end => ReportDuplicateNames(end, names));
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols, ConcurrentBag<AgentName> names)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        AttributeData? agent = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Agent));
+        if (agent is null)
+        {
+            return;
+        }
+
+        Location location = type.Locations.FirstOrDefault() ?? Location.None;
+        string? problem = FindDeclarationProblem(type, agent, symbols);
+        if (problem is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InvalidAgentDeclaration, location, type.Name, problem));
+        }
+
+        if (agent.ConstructorArguments.Length == 1 && agent.ConstructorArguments[0].Value is string { Length: > 0 } name)
+        {
+            names.Add(new AgentName(name, type, location));
+        }
+
+        if (type.TypeKind != TypeKind.Class)
+        {
+            return;
+        }
+
+        INamedTypeSymbol? notPartial = NotPartial(type, context.CancellationToken);
+        if (notPartial is not null)
+        {
+            Location at = notPartial.Locations.FirstOrDefault() ?? location;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.AgentMustBePartial, at, notPartial.Name));
+        }
+
+        string contextName = AgentNaming.ContextName(type);
+        IMethodSymbol[] execute = type.GetMembers("ExecuteAsync").OfType<IMethodSymbol>().ToArray();
+        string? executeProblem = execute.Length switch
+        {
+            0 => "declares no ExecuteAsync method",
+            > 1 => "declares more than one ExecuteAsync method, so it is ambiguous which one serves the agent",
+            _ when !IsExecuteShape(execute[0], contextName, symbols) => "has an ExecuteAsync whose signature does not match",
+            _ => null,
+        };
+        if (executeProblem is not null)
+        {
+            Location at = execute.Length == 1 ? execute[0].Locations.FirstOrDefault() ?? location : location;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.ExecuteMethod, at, type.Name, executeProblem, contextName));
+        }
+    }
+
+    private static bool IsExecuteShape(IMethodSymbol method, string contextName, KnownSymbols symbols) =>
+        !method.IsStatic
+        && method.Parameters.Length == 2
+        && method.Parameters[0].Type.Name == contextName
+        && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, symbols.CancellationToken)
+        && SymbolEqualityComparer.Default.Equals(method.ReturnType, symbols.Task);
+
+    private static INamedTypeSymbol? NotPartial(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            bool partial = current.DeclaringSyntaxReferences.Any(reference =>
+                reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!partial)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindDeclarationProblem(INamedTypeSymbol type, AttributeData agent, KnownSymbols symbols)
+    {
+        if (type.IsGenericType)
+        {
+            return "an agent cannot be generic";
+        }
+
+        if (type.TypeKind == TypeKind.Class && type.IsStatic)
+        {
+            return "an agent class cannot be static";
+        }
+
+        if (agent.ConstructorArguments.Length != 1 || agent.ConstructorArguments[0].Value is not string { Length: > 0 })
+        {
+            return "the agent name must be a non-empty string";
+        }
+
+        foreach (KeyValuePair<string, TypedConstant> argument in agent.NamedArguments)
+        {
+            if (argument.Key == "OptionalStates" && argument.Value.Value is int flags && (flags & ~7) != 0)
+            {
+                return "OptionalStates has flags that are not optional task states";
+            }
+
+            if (argument.Key == "JsonContext" && (argument.Value.Value is not INamedTypeSymbol context || !DerivesFrom(context, symbols.JsonContext)))
+            {
+                return "JsonContext must be a System.Text.Json.Serialization.JsonSerializerContext";
+            }
+        }
+
+        var artifactNames = new HashSet<string>();
+        var skillIds = new HashSet<string>();
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.Artifact))
+            {
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol artifact
+                    || artifact.TypeKind == TypeKind.Error || artifact.IsUnboundGenericType || artifact.IsStatic)
+                {
+                    return "an [A2AArtifact] type must be a concrete, non-static type that can be serialized";
+                }
+
+                string name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? artifact.Name;
+                if (AgentParser.ToIdentifier(name) is not { } stem || !artifactNames.Add(stem))
+                {
+                    return $"artifact name '{name}' is empty or clashes with another artifact's name";
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.Skill))
+            {
+                if (attribute.ConstructorArguments.Length != 2 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } id
+                    || attribute.ConstructorArguments[1].Value is not string { Length: > 0 })
+                {
+                    return "a skill needs a non-empty id and name";
+                }
+
+                if (!skillIds.Add(id))
+                {
+                    return $"skill id '{id}' is declared twice";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        for (INamedTypeSymbol? current = type.BaseType; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ReportDuplicateNames(CompilationAnalysisContext context, ConcurrentBag<AgentName> names)
+    {
+        // Deterministic: the first declaration in source order keeps its name, every later one is reported.
+        foreach (IGrouping<string, AgentName> group in names.GroupBy(n => n.Name))
+        {
+            AgentName[] ordered = group
+                .OrderBy(n => n.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                .ThenBy(n => n.Location.SourceSpan.Start)
+                .ToArray();
+            for (int i = 1; i < ordered.Length; i++)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.DuplicateAgentName, ordered[i].Location, group.Key, ordered[0].Type.ToDisplayString()));
+            }
+        }
+    }
+
+    private sealed record AgentName(string Name, INamedTypeSymbol Type, Location Location);
+
+    private sealed record KnownSymbols(
+        INamedTypeSymbol Agent,
+        INamedTypeSymbol? Skill,
+        INamedTypeSymbol? Artifact,
+        INamedTypeSymbol? JsonContext,
+        INamedTypeSymbol? CancellationToken,
+        INamedTypeSymbol? Task);
+}

@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+
+namespace A2A.Analyzers;
+
+/// <summary>
+/// Every diagnostic the toolkit reports, in one place. Ids: A2A0xxx declarations (generator input), A2A1xxx lifecycle
+/// rules, A2A9xxx configuration. Each has a page at docs/diagnostics/&lt;ID&gt;.md (the help link).
+/// </summary>
+public static class DiagnosticCatalog
+{
+    /// <summary>Base of every help link.</summary>
+    public const string HelpLinkBase = "https://github.com/a2a-toolkit/a2a-toolkit/blob/main/docs/diagnostics/";
+
+    private const string Declaration = "A2A.Declaration";
+
+    /// <summary>A2A0001: an [A2AAgent] class (or a type that contains it) is not partial.</summary>
+    public static readonly DiagnosticDescriptor AgentMustBePartial = Create(
+        "A2A0001", "Agent class must be partial",
+        "'{0}' is marked [A2AAgent] but is not partial, so the generated handler interface cannot be attached; add the partial modifier",
+        Declaration, DiagnosticSeverity.Error);
+
+    /// <summary>A2A0002: an [A2AAgent] class has no usable ExecuteAsync(context, token) method.</summary>
+    public static readonly DiagnosticDescriptor ExecuteMethod = Create(
+        "A2A0002", "Agent class needs one ExecuteAsync method",
+        "'{0}' {1}; declare 'public Task ExecuteAsync({2} context, CancellationToken cancellationToken)' so the agent can be served",
+        Declaration, DiagnosticSeverity.Warning);
+
+    /// <summary>A2A0003: two agents in one compilation share a name.</summary>
+    public static readonly DiagnosticDescriptor DuplicateAgentName = Create(
+        "A2A0003", "Agent names must be unique",
+        "Agent name '{0}' is also used by '{1}'; agent cards must be distinguishable, give each agent its own name",
+        Declaration, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>A2A0004: an agent declaration the generator cannot serve (empty name, bad artifact, bad JsonContext, clashing names).</summary>
+    public static readonly DiagnosticDescriptor InvalidAgentDeclaration = Create(
+        "A2A0004", "Agent declaration is invalid",
+        "'{0}': {1}; no typed API is generated for it until this is fixed",
+        Declaration, DiagnosticSeverity.Error);
+
+    /// <summary>All descriptors, for the docs and release-tracking tests.</summary>
+    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);
+}

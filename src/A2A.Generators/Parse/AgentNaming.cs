@@ -1,0 +1,29 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace A2A.Generators.Parse;
+
+/// <summary>
+/// How generated names derive from an agent type. Shared as source by the generator and the analyzers (linked into
+/// A2A.Analyzers), so both always agree on what <c>{Name}Context</c> is called.
+/// </summary>
+internal static class AgentNaming
+{
+    /// <summary>Containing type names plus the type name, with an interface's leading I dropped.</summary>
+    public static string BaseName(INamedTypeSymbol type)
+    {
+        string own = type.TypeKind == TypeKind.Interface && type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1])
+            ? type.Name.Substring(1)
+            : type.Name;
+        string outer = "";
+        for (INamedTypeSymbol? container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            outer = container.Name + outer;
+        }
+
+        return outer + own;
+    }
+
+    /// <summary>The generated context type's name.</summary>
+    public static string ContextName(INamedTypeSymbol type) => BaseName(type) + "Context";
+}

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using A2A.Generators.Tests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace A2A.Analyzers.Tests;
+
+/// <summary>
+/// Our own analyzer test harness (Microsoft.CodeAnalysis.Testing is not in our registry): test code carries its
+/// expected diagnostics as markup <c>{|A2A0001:span|}</c>; the harness compiles it with the generator, runs every
+/// A2A analyzer through CompilationWithAnalyzers, and requires exactly the marked diagnostics, no more, no less.
+/// An analyzer exception fails the test.
+/// </summary>
+internal static partial class AnalyzerHarness
+{
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
+        typeof(DiagnosticCatalog).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    public static async Task VerifyAsync(string markup, params string[] otherSources)
+    {
+        (string source, List<(string Id, TextSpan Span)> expected) = Parse(markup);
+        ImmutableArray<Diagnostic> actual = await AnalyzeAsync([source, .. otherSources]);
+        var found = actual.Where(d => d.Location.SourceTree?.FilePath == "Input0.cs")
+            .Select(d => (d.Id, d.Location.SourceSpan))
+            .OrderBy(d => d.SourceSpan.Start).ThenBy(d => d.Id)
+            .ToList();
+        var wanted = expected.OrderBy(d => d.Span.Start).ThenBy(d => d.Id).ToList();
+        Assert.True(
+            found.SequenceEqual(wanted),
+            $"expected: {Describe(source, wanted)}\nactual:   {Describe(source, found)}\nall: {string.Join("\n", actual)}");
+    }
+
+    /// <summary>Runs the generator, then the analyzers; returns A2A diagnostics (compiler errors other than in generated code fail the test).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(
+        IEnumerable<string> sources,
+        AnalyzerConfigOptionsProvider? options = null,
+        Func<CSharpCompilation, CSharpCompilation>? configure = null)
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(sources);
+        GeneratorRun run = GeneratorHarness.Run(configure is null ? compilation : configure(compilation));
+        var exceptions = new List<Exception>();
+        var analyzerOptions = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([], options ?? EmptyOptions.Instance),
+            onAnalyzerException: (ex, _, _) => exceptions.Add(ex),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> diagnostics = await run.Compilation.WithAnalyzers(Analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync();
+        Assert.True(exceptions.Count == 0, string.Join("\n", exceptions));
+        return diagnostics.Where(d => d.Id.StartsWith("A2A", StringComparison.Ordinal)).ToImmutableArray();
+    }
+
+    private static (string Source, List<(string Id, TextSpan Span)> Expected) Parse(string markup)
+    {
+        var expected = new List<(string, TextSpan)>();
+        var text = new System.Text.StringBuilder();
+        int last = 0;
+        foreach (Match match in Markup().Matches(markup))
+        {
+            text.Append(markup, last, match.Index - last);
+            int start = text.Length;
+            text.Append(match.Groups["text"].Value);
+            expected.Add((match.Groups["id"].Value, TextSpan.FromBounds(start, text.Length)));
+            last = match.Index + match.Length;
+        }
+
+        text.Append(markup, last, markup.Length - last);
+        return (text.ToString(), expected);
+    }
+
+    private static string Describe(string source, IEnumerable<(string Id, TextSpan Span)> diagnostics) =>
+        "[" + string.Join(", ", diagnostics.Select(d => $"{d.Id} '{source.Substring(d.Span.Start, d.Span.Length)}'")) + "]";
+
+    [GeneratedRegex(@"\{\|(?<id>A2A\d{4}):(?<text>.*?)\|\}", RegexOptions.Singleline)]
+    private static partial Regex Markup();
+
+    internal sealed class EmptyOptions : AnalyzerConfigOptionsProvider
+    {
+        public static readonly EmptyOptions Instance = new();
+
+        public override AnalyzerConfigOptions GlobalOptions => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new();
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = "";
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+namespace A2A.Analyzers.Tests;
+
+public class DeclarationTests
+{
+    private const string Usings = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using A2A.Agents;
+        using A2A.Lifecycle;
+
+        """;
+
+    [Fact]
+    public Task A2A0001_agent_class_not_partial() => AnalyzerHarness.VerifyAsync(Usings + """
+        [A2AAgent("Echo")]
+        public class {|A2A0001:Echo|}
+        {
+            public Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+        """);
+
+    [Fact]
+    public Task A2A0001_containing_type_not_partial() => AnalyzerHarness.VerifyAsync(Usings + """
+        public class {|A2A0001:Outer|}
+        {
+            [A2AAgent("Echo")]
+            public partial class Echo
+            {
+                public Task ExecuteAsync(OuterEchoContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A2A0002_missing_execute_method() => AnalyzerHarness.VerifyAsync(Usings + """
+        [A2AAgent("Echo")]
+        public partial class {|A2A0002:Echo|}
+        {
+        }
+        """);
+
+    [Fact]
+    public Task A2A0002_wrongly_shaped_execute_method() => AnalyzerHarness.VerifyAsync(Usings + """
+        [A2AAgent("Echo")]
+        public partial class Echo
+        {
+            public void {|A2A0002:ExecuteAsync|}(EchoContext context) { }
+        }
+        """);
+
+    [Fact]
+    public Task A2A0002_ambiguous_execute_methods() => AnalyzerHarness.VerifyAsync(Usings + """
+        [A2AAgent("Echo")]
+        public partial class {|A2A0002:Echo|}
+        {
+            public Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+            public Task ExecuteAsync(EchoContext context) => Task.CompletedTask;
+        }
+        """);
+
+    [Fact]
+    public Task A2A0003_duplicate_agent_names() => AnalyzerHarness.VerifyAsync(Usings + """
+        [A2AAgent("Echo")]
+        public partial class First
+        {
+            public Task ExecuteAsync(FirstContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+
+        [A2AAgent("Echo")]
+        public interface {|A2A0003:ISecond|}
+        {
+        }
+        """);
+
+    [Theory]
+    [InlineData("[A2AAgent(\"\")]", "")]
+    [InlineData("[A2AAgent(\"Echo\", JsonContext = typeof(string))]", "")]
+    [InlineData("[A2AAgent(\"Echo\", OptionalStates = (OptionalTaskStates)8)]", "")]
+    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report))][A2AArtifact(typeof(Report))]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"--\")]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent(\"Echo\")][A2ASkill(\"s\", \"One\")][A2ASkill(\"s\", \"Two\")]", "")]
+    public Task A2A0004_invalid_declarations(string attributes, string extra) => AnalyzerHarness.VerifyAsync(Usings + extra + "\n" + attributes + """
+
+        public interface {|A2A0004:IEcho|}
+        {
+        }
+        """);
+
+    [Fact]
+    public async Task The_correct_code_corpus_has_no_diagnostics()
+    {
+        string corpus = Path.Combine(AppContext.BaseDirectory, "Corpus");
+        string[] files = Directory.GetFiles(corpus, "Agent.cs", SearchOption.AllDirectories);
+        Assert.True(files.Length >= 6, $"corpus has {files.Length} files");
+        foreach (string file in files)
+        {
+            Assert.Empty((await AnalyzerHarness.AnalyzeAsync([File.ReadAllText(file)])).Select(d => $"{file}: {d}"));
+        }
+    }
+
+    [Fact]
+    public void Every_rule_has_a_docs_page_and_a_release_entry()
+    {
+        string root = RepositoryRoot();
+        string unshipped = File.ReadAllText(Path.Combine(root, "src", "A2A.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        string shipped = File.ReadAllText(Path.Combine(root, "src", "A2A.Analyzers", "AnalyzerReleases.Shipped.md"));
+        foreach (var descriptor in DiagnosticCatalog.All)
+        {
+            string page = Path.Combine(root, "docs", "diagnostics", descriptor.Id + ".md");
+            Assert.True(File.Exists(page), $"{descriptor.Id} has no page at docs/diagnostics/{descriptor.Id}.md");
+            string text = File.ReadAllText(page);
+            Assert.Contains("## Wrong", text);
+            Assert.Contains("## Right", text);
+            Assert.EndsWith("docs/diagnostics/" + descriptor.Id + ".md", descriptor.HelpLinkUri);
+            Assert.True(unshipped.Contains(descriptor.Id) || shipped.Contains(descriptor.Id), $"{descriptor.Id} is in neither release file");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "A2A.Toolkit.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Tests must run inside the repository.");
+    }
+}
