@@ -126,25 +126,9 @@ internal static class AgentEmitter
         string name = agent.BaseName + "Context";
         w.Line("/// <summary>What the <c>" + Xml(agent.AgentName) + "</c> handler receives for one incoming message.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open(access + " sealed partial class " + name);
+        w.Open(access + " sealed partial class " + name + " : global::A2A.Agents.AgentContext<" + agent.BaseName + "TaskUpdater>");
         w.Line("/// <summary>Creates a context.</summary>");
-        w.Open("public " + name + "(" + Message + " message, " + AgentTask + " task, " + agent.BaseName + "TaskUpdater updater)");
-        w.Line("Message = message ?? throw new global::System.ArgumentNullException(nameof(message));");
-        w.Line("Task = task ?? throw new global::System.ArgumentNullException(nameof(task));");
-        w.Line("Updater = updater ?? throw new global::System.ArgumentNullException(nameof(updater));");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>The incoming message.</summary>");
-        w.Line("public " + Message + " Message { get; }");
-        w.Line();
-        w.Line("/// <summary>The task the message started or continues, as it was when the handler was called.</summary>");
-        w.Line("public " + AgentTask + " Task { get; }");
-        w.Line();
-        w.Line("/// <summary>The typed updater for the task: only this agent's transitions and artifacts.</summary>");
-        w.Line("public " + agent.BaseName + "TaskUpdater Updater { get; }");
-        w.Line();
-        w.Line("/// <summary>The text of the incoming message's text parts, joined.</summary>");
-        w.Line("public string Text => string.Concat(global::System.Linq.Enumerable.Select(Message.Parts, static p => p.Text ?? \"\"));");
+        w.Line("public " + name + "(" + Message + " message, " + AgentTask + " task, " + agent.BaseName + "TaskUpdater updater) : base(message, task, updater) { }");
         w.Close();
         w.Line();
     }

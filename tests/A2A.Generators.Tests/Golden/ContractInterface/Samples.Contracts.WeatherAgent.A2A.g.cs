@@ -69,27 +69,10 @@ namespace Samples.Contracts
 
     /// <summary>What the <c>Weather</c> handler receives for one incoming message.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
-    public sealed partial class WeatherAgentContext
+    public sealed partial class WeatherAgentContext : global::A2A.Agents.AgentContext<WeatherAgentTaskUpdater>
     {
         /// <summary>Creates a context.</summary>
-        public WeatherAgentContext(global::A2A.Protocol.Message message, global::A2A.Protocol.AgentTask task, WeatherAgentTaskUpdater updater)
-        {
-            Message = message ?? throw new global::System.ArgumentNullException(nameof(message));
-            Task = task ?? throw new global::System.ArgumentNullException(nameof(task));
-            Updater = updater ?? throw new global::System.ArgumentNullException(nameof(updater));
-        }
-
-        /// <summary>The incoming message.</summary>
-        public global::A2A.Protocol.Message Message { get; }
-
-        /// <summary>The task the message started or continues, as it was when the handler was called.</summary>
-        public global::A2A.Protocol.AgentTask Task { get; }
-
-        /// <summary>The typed updater for the task: only this agent's transitions and artifacts.</summary>
-        public WeatherAgentTaskUpdater Updater { get; }
-
-        /// <summary>The text of the incoming message's text parts, joined.</summary>
-        public string Text => string.Concat(global::System.Linq.Enumerable.Select(Message.Parts, static p => p.Text ?? ""));
+        public WeatherAgentContext(global::A2A.Protocol.Message message, global::A2A.Protocol.AgentTask task, WeatherAgentTaskUpdater updater) : base(message, task, updater) { }
     }
 
     /// <summary>
