@@ -37,8 +37,14 @@ public static class DiagnosticCatalog
         "'{0}': {1}; no typed API is generated for it until this is fixed",
         Declaration, DiagnosticSeverity.Error);
 
+    /// <summary>A2A1005: a lifecycle call whose task is neither awaited nor kept, so updates can reorder or fail unseen.</summary>
+    public static readonly DiagnosticDescriptor LifecycleCallNotAwaited = Create(
+        "A2A1005", "Await task lifecycle calls",
+        "The task returned by '{0}' is not awaited; lifecycle updates can then land out of order and their errors go unobserved. Await it.",
+        "A2A.Lifecycle", DiagnosticSeverity.Warning);
+
     /// <summary>All descriptors, for the docs and release-tracking tests.</summary>
-    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration];
+    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, LifecycleCallNotAwaited];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);
