@@ -37,6 +37,18 @@ public static class DiagnosticCatalog
         "'{0}': {1}; no typed API is generated for it until this is fixed",
         Declaration, DiagnosticSeverity.Error);
 
+    /// <summary>A2A1001: a change to a task after it has definitely reached a terminal state on every path.</summary>
+    public static readonly DiagnosticDescriptor UpdateAfterTerminal = Create(
+        "A2A1001", "Task updated after it reached a terminal state",
+        "'{0}' changes a task that is already in a terminal state on every path to this call; terminal tasks never change, so the runtime will refuse it",
+        "A2A.Lifecycle", DiagnosticSeverity.Warning);
+
+    /// <summary>A2A1002: a change to a task that is terminal on some paths to the call (off by default).</summary>
+    public static readonly DiagnosticDescriptor UpdateAfterMaybeTerminal = new(
+        "A2A1002", "Task may be updated after it reached a terminal state",
+        "'{0}' changes a task that is terminal on some paths to this call; the runtime will refuse it on those paths",
+        "A2A.Lifecycle", DiagnosticSeverity.Warning, isEnabledByDefault: false, helpLinkUri: HelpLinkBase + "A2A1002.md");
+
     /// <summary>A2A1005: a lifecycle call whose task is neither awaited nor kept, so updates can reorder or fail unseen.</summary>
     public static readonly DiagnosticDescriptor LifecycleCallNotAwaited = Create(
         "A2A1005", "Await task lifecycle calls",
@@ -44,7 +56,7 @@ public static class DiagnosticCatalog
         "A2A.Lifecycle", DiagnosticSeverity.Warning);
 
     /// <summary>All descriptors, for the docs and release-tracking tests.</summary>
-    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, LifecycleCallNotAwaited];
+    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, UpdateAfterTerminal, UpdateAfterMaybeTerminal, LifecycleCallNotAwaited];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);

@@ -1,0 +1,321 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace A2A.Analyzers.Lifecycle;
+
+/// <summary>
+/// A2A1001 / A2A1002: a change to a task after it reached a terminal state, found by data flow over the method's
+/// control-flow graph (branches, loops, switch, early returns, awaits) with a three-value lattice per task handle:
+/// Active, Terminal (on every path), MaybeTerminal (on some). A handle is an updater expression (a local, parameter,
+/// field or property chain such as <c>context.Updater</c>) or a task manager plus the same task-id variable.
+/// </summary>
+/// <remarks>
+/// Built for precision: anything the analysis cannot follow makes it forget, never guess. Entering a catch or finally
+/// region, reassigning a handle, a call through an unknown expression, lambdas and local functions all count as
+/// "nothing known", so they can hide a finding but never invent one.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
+{
+    private enum Fact
+    {
+        Active = 0,
+        MaybeTerminal = 1,
+        Terminal = 2,
+    }
+
+    private enum CallKind
+    {
+        None,
+        Update,
+        Terminal,
+        UnknownStatus,
+    }
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticCatalog.UpdateAfterTerminal, DiagnosticCatalog.UpdateAfterMaybeTerminal);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = new LifecycleTypes(
+                start.Compilation.GetTypeByMetadataName("A2A.Tasks.TaskUpdater"),
+                start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentTaskUpdater"),
+                start.Compilation.GetTypeByMetadataName("A2A.Tasks.TaskManager"),
+                start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentTaskManager"));
+            if (types.TaskUpdater is null && types.AgentTaskUpdater is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockAction(block =>
+            {
+                foreach (IOperation root in block.OperationBlocks)
+                {
+                    if (root is IMethodBodyOperation or IBlockOperation or IConstructorBodyOperation && MentionsLifecycle(root, types))
+                    {
+                        ControlFlowGraph? graph = block.GetControlFlowGraph(root);
+                        if (graph is not null)
+                        {
+                            Analyze(graph, types, block.ReportDiagnostic);
+                        }
+                    }
+                }
+            });
+        });
+    }
+
+    private static bool MentionsLifecycle(IOperation root, LifecycleTypes types) =>
+        root.Descendants().OfType<IInvocationOperation>().Any(invocation => Classify(invocation, types).Kind != CallKind.None);
+
+    private static void Analyze(ControlFlowGraph graph, LifecycleTypes types, System.Action<Diagnostic> report)
+    {
+        // The graph moves some receivers and arguments into flow captures (around awaits, initializers, ?:).
+        // A capture written once stands for its value; one written on several paths is not followed.
+        var captures = new Dictionary<CaptureId, IOperation?>();
+        foreach (IFlowCaptureOperation capture in graph.Blocks
+            .SelectMany(b => b.BranchValue is null ? b.Operations : b.Operations.Append(b.BranchValue))
+            .SelectMany(o => new[] { o }.Concat(o.Descendants()))
+            .OfType<IFlowCaptureOperation>())
+        {
+            captures[capture.Id] = captures.ContainsKey(capture.Id) ? null : capture.Value;
+        }
+
+        types = types with { Captures = captures };
+        int count = graph.Blocks.Length;
+        var output = new Dictionary<string, Fact>?[count];
+        var work = new Queue<int>();
+        var queued = new bool[count];
+        work.Enqueue(0);
+        queued[0] = true;
+
+        while (work.Count > 0)
+        {
+            int ordinal = work.Dequeue();
+            queued[ordinal] = false;
+            BasicBlock block = graph.Blocks[ordinal];
+            Dictionary<string, Fact> state = Transfer(block, Input(block, output), types, findings: null);
+            if (output[ordinal] is { } previous && SameFacts(previous, state))
+            {
+                continue;
+            }
+
+            output[ordinal] = state;
+            foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
+            {
+                if (branch?.Destination is { } next && !queued[next.Ordinal])
+                {
+                    work.Enqueue(next.Ordinal);
+                    queued[next.Ordinal] = true;
+                }
+            }
+        }
+
+        // One reporting pass over the fixed point, so no finding comes from an intermediate state.
+        var findings = new List<Diagnostic>();
+        foreach (BasicBlock block in graph.Blocks)
+        {
+            if (block.IsReachable && output[block.Ordinal] is not null)
+            {
+                Transfer(block, Input(block, output), types, findings);
+            }
+        }
+
+        foreach (Diagnostic finding in findings.GroupBy(d => d.Location.SourceSpan).Select(g => g.First()))
+        {
+            report(finding);
+        }
+    }
+
+    private static Dictionary<string, Fact> Input(BasicBlock block, Dictionary<string, Fact>?[] output)
+    {
+        // Exceptional entries (catch, filter, finally) have no ordinary predecessors: nothing is known there.
+        var incoming = block.Predecessors.Select(p => output[p.Source.Ordinal]).Where(s => s is not null).ToList();
+        if (incoming.Count == 0)
+        {
+            return new Dictionary<string, Fact>();
+        }
+
+        var merged = new Dictionary<string, Fact>();
+        foreach (string key in incoming.SelectMany(s => s!.Keys).Distinct())
+        {
+            Fact[] facts = incoming.Select(s => s!.TryGetValue(key, out Fact f) ? f : Fact.Active).ToArray();
+            merged[key] = facts.All(f => f == Fact.Terminal) ? Fact.Terminal
+                : facts.Any(f => f != Fact.Active) ? Fact.MaybeTerminal
+                : Fact.Active;
+        }
+
+        return merged;
+    }
+
+    private static Dictionary<string, Fact> Transfer(BasicBlock block, Dictionary<string, Fact> state, LifecycleTypes types, List<Diagnostic>? findings)
+    {
+        IEnumerable<IOperation> operations = block.Operations;
+        if (block.BranchValue is not null)
+        {
+            operations = operations.Append(block.BranchValue);
+        }
+
+        foreach (IOperation operation in operations)
+        {
+            foreach (IOperation node in new[] { operation }.Concat(operation.Descendants()))
+            {
+                switch (node)
+                {
+                    case ISimpleAssignmentOperation assignment when HandleKey(assignment.Target, types) is { } assigned:
+                        Forget(state, assigned);
+                        break;
+                    case IInvocationOperation invocation:
+                        Apply(invocation, state, types, findings);
+                        break;
+                }
+            }
+        }
+
+        return state;
+    }
+
+    private static void Apply(IInvocationOperation invocation, Dictionary<string, Fact> state, LifecycleTypes types, List<Diagnostic>? findings)
+    {
+        (CallKind kind, string? key) = Classify(invocation, types);
+        if (kind == CallKind.None || key is null)
+        {
+            return;
+        }
+
+        state.TryGetValue(key, out Fact before);
+        if (findings is not null && before != Fact.Active)
+        {
+            DiagnosticDescriptor rule = before == Fact.Terminal ? DiagnosticCatalog.UpdateAfterTerminal : DiagnosticCatalog.UpdateAfterMaybeTerminal;
+            findings.Add(Diagnostic.Create(rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
+        }
+
+        state[key] = kind switch
+        {
+            CallKind.Terminal => Fact.Terminal,
+            CallKind.UnknownStatus => before == Fact.Terminal ? Fact.Terminal : Fact.MaybeTerminal,
+            _ => before,
+        };
+    }
+
+    private static (CallKind Kind, string? Key) Classify(IInvocationOperation invocation, LifecycleTypes types)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (method.IsStatic || invocation.Instance is null)
+        {
+            return (CallKind.None, null);
+        }
+
+        if (DerivesFrom(method.ContainingType, types.TaskUpdater) || DerivesFrom(method.ContainingType, types.AgentTaskUpdater))
+        {
+            CallKind kind = UpdaterCall(method.Name, invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state"));
+            return (kind, kind == CallKind.None ? null : HandleKey(invocation.Instance, types));
+        }
+
+        if (DerivesFrom(method.ContainingType, types.TaskManager) || DerivesFrom(method.ContainingType, types.AgentTaskManager))
+        {
+            IArgumentOperation? taskId = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "taskId");
+            CallKind kind = method.Name switch
+            {
+                "CancelTaskAsync" => CallKind.Terminal,
+                "UpdateStatusAsync" => StatusCall(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state")),
+                "AddArtifactAsync" or "UpdateWithMessageAsync" or "UpdateMetadataAsync" => CallKind.Update,
+                _ => CallKind.None,
+            };
+            string? manager = HandleKey(invocation.Instance, types);
+            string? id = taskId is null ? null : HandleKey(taskId.Value, types);
+            return (kind, kind == CallKind.None || manager is null || id is null ? null : manager + "#" + id);
+        }
+
+        return (CallKind.None, null);
+    }
+
+    private static CallKind UpdaterCall(string name, IArgumentOperation? state) => name switch
+    {
+        "CompleteAsync" or "FailAsync" or "RejectAsync" or "CancelAsync" => CallKind.Terminal,
+        "UpdateStatusAsync" => StatusCall(state),
+        "StartWorkAsync" or "RequireInputAsync" or "RequireAuthAsync" or "SubmitAsync" => CallKind.Update,
+        _ when name.StartsWith("Add", System.StringComparison.Ordinal) && name.EndsWith("Async", System.StringComparison.Ordinal) => CallKind.Update,
+        _ => CallKind.None,
+    };
+
+    // TaskState values 3, 4, 5 and 7 are completed, failed, canceled and rejected.
+    private static CallKind StatusCall(IArgumentOperation? state) =>
+        state?.Value.ConstantValue is { HasValue: true, Value: int value }
+            ? value is 3 or 4 or 5 or 7 ? CallKind.Terminal : CallKind.Update
+            : CallKind.UnknownStatus;
+
+    /// <summary>A stable name for the expression that identifies a task handle, or null when it cannot be followed.</summary>
+    private static string? HandleKey(IOperation? operation, LifecycleTypes types)
+    {
+        for (int hops = 0; hops < 8; hops++)
+        {
+            if (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+            else if (operation is IFlowCaptureReferenceOperation reference && types.Captures.TryGetValue(reference.Id, out IOperation? captured))
+            {
+                operation = captured;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return operation switch
+        {
+            ILocalReferenceOperation local => "L:" + local.Local.Name + "@" + local.Local.Locations.FirstOrDefault()?.SourceSpan.Start,
+            IParameterReferenceOperation parameter => "P:" + parameter.Parameter.Name,
+            IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation => "F:" + field.Field.Name,
+            IPropertyReferenceOperation property when property.Arguments.Length == 0 && HandleKey(property.Instance, types) is { } owner => owner + "." + property.Property.Name,
+            IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation => "F:" + property.Property.Name,
+            ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } => "S:" + text,
+            _ => null,
+        };
+    }
+
+    private static void Forget(Dictionary<string, Fact> state, string assigned)
+    {
+        foreach (string key in state.Keys.Where(k => k == assigned || k.StartsWith(assigned + ".", System.StringComparison.Ordinal) || k.StartsWith(assigned + "#", System.StringComparison.Ordinal) || k.EndsWith("#" + assigned, System.StringComparison.Ordinal)).ToList())
+        {
+            state.Remove(key);
+        }
+    }
+
+    private static bool SameFacts(Dictionary<string, Fact> left, Dictionary<string, Fact> right) =>
+        left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out Fact fact) && fact == pair.Value);
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        for (INamedTypeSymbol? current = type; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record LifecycleTypes(
+        INamedTypeSymbol? TaskUpdater,
+        INamedTypeSymbol? AgentTaskUpdater,
+        INamedTypeSymbol? TaskManager,
+        INamedTypeSymbol? AgentTaskManager)
+    {
+        public IReadOnlyDictionary<CaptureId, IOperation?> Captures { get; init; } = new Dictionary<CaptureId, IOperation?>();
+    }
+}

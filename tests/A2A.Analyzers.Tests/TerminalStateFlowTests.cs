@@ -1,0 +1,195 @@
+using Microsoft.CodeAnalysis;
+
+namespace A2A.Analyzers.Tests;
+
+/// <summary>A2A1001 over the control-flow graph: definite findings only; A2A1002 (maybe) is off by default.</summary>
+public class TerminalStateFlowTests
+{
+    private const string Agent = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using A2A.Agents;
+        using A2A.Lifecycle;
+        using A2A.Protocol;
+        using A2A.Tasks;
+
+        [A2AAgent("Echo", OptionalStates = OptionalTaskStates.InputRequired)]
+        public partial class Echo
+        {
+            public async Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken)
+            {
+                var u = context.Updater;
+        BODY
+            }
+
+            private static bool Check(string text) => text.Length > 3;
+        }
+        """;
+
+    private static Task Verify(string body) => AnalyzerHarness.VerifyAsync(Agent.Replace("BODY", body, StringComparison.Ordinal));
+
+    // ---- wrong: each marked call is after a definite terminal state ----
+
+    [Fact]
+    public Task Straight_line_update_after_complete() => Verify("""
+                await u.CompleteAsync("done");
+                await {|A2A1001:u.StartWorkAsync()|};
+        """);
+
+    [Fact]
+    public Task Artifact_after_fail() => Verify("""
+                await u.FailAsync("broken");
+                await {|A2A1001:u.AddTextArtifactAsync("late")|};
+        """);
+
+    [Fact]
+    public Task Both_branches_finish_then_update() => Verify("""
+                if (Check(context.Text)) await u.CompleteAsync(); else await u.FailAsync();
+                await {|A2A1001:u.RequireInputAsync("more?")|};
+        """);
+
+    [Fact]
+    public Task Switch_where_every_case_finishes() => Verify("""
+                switch (context.Text)
+                {
+                    case "a": await u.CompleteAsync(); break;
+                    case "b": await u.FailAsync(); break;
+                    default: await u.CancelAsync(); break;
+                }
+                await {|A2A1001:u.CompleteAsync()|};
+        """);
+
+    [Fact]
+    public Task Untyped_updater_with_constant_terminal_state() => Verify("""
+                TaskUpdater raw = u.Untyped;
+                await raw.UpdateStatusAsync(TaskState.Rejected);
+                await {|A2A1001:raw.UpdateStatusAsync(TaskState.Working)|};
+        """);
+
+    [Fact]
+    public Task Task_manager_with_the_same_task_id_variable() => Verify("""
+                var manager = new TaskManager(new A2A.Storage.InMemoryTaskStore());
+                string id = context.Task.Id;
+                await manager.CancelTaskAsync(id);
+                await {|A2A1001:manager.AddArtifactAsync(id, new Artifact { ArtifactId = "a", Parts = new[] { Part.FromText("x") } })|};
+        """);
+
+    [Fact]
+    public Task Loop_after_completion() => Verify("""
+                await context.Updater.CompleteAsync();
+                foreach (string word in context.Text.Split(' '))
+                {
+                    await {|A2A1001:context.Updater.AddTextArtifactAsync(word)|};
+                }
+        """);
+
+    [Fact]
+    public Task Complete_twice() => Verify("""
+                await u.CompleteAsync();
+                await {|A2A1001:u.CompleteAsync()|};
+        """);
+
+    // ---- right: no diagnostics ----
+
+    [Fact]
+    public Task Only_one_branch_finishes() => Verify("""
+                if (Check(context.Text)) { await u.CompleteAsync(); return; }
+                await u.StartWorkAsync();
+                await u.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task Early_return_after_require_input() => Verify("""
+                if (context.Task.History.Count == 1) { await u.RequireInputAsync("which one?"); return; }
+                await u.StartWorkAsync();
+                await u.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task Loop_over_items_then_complete() => Verify("""
+                await u.StartWorkAsync();
+                foreach (string word in context.Text.Split(' '))
+                {
+                    if (word.Length == 0) continue;
+                    await u.AddTextArtifactAsync(word);
+                }
+                await u.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task Retry_loop_with_break_after_complete() => Verify("""
+                for (int attempt = 0; attempt < 3; attempt++)
+                {
+                    try
+                    {
+                        await u.StartWorkAsync();
+                        await u.CompleteAsync();
+                        break;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        await Task.Delay(10, cancellationToken);
+                    }
+                }
+        """);
+
+    [Fact]
+    public Task Try_finally_that_fails_on_error() => Verify("""
+                try
+                {
+                    await u.StartWorkAsync();
+                    await u.CompleteAsync();
+                }
+                catch (Exception ex)
+                {
+                    await u.FailAsync(ex.Message);
+                }
+        """);
+
+    [Fact]
+    public Task Reassigned_updater_starts_fresh() => Verify("""
+                TaskUpdater raw = u.Untyped;
+                await raw.CompleteAsync();
+                raw = context.Updater.Untyped;
+                await raw.StartWorkAsync();
+        """);
+
+    [Fact]
+    public Task Different_updaters_are_independent() => Verify("""
+                var manager = new EchoTaskManager(new A2A.Storage.InMemoryTaskStore());
+                EchoTaskUpdater other = manager.CreateUpdater(context.Task);
+                await u.CompleteAsync();
+                await other.StartWorkAsync();
+        """);
+
+    [Fact]
+    public Task Non_constant_state_is_not_a_definite_finding() => Verify("""
+                TaskState next = Check(context.Text) ? TaskState.Completed : TaskState.Working;
+                await u.Untyped.UpdateStatusAsync(next);
+                await u.StartWorkAsync();
+                await u.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task Updates_inside_lambdas_are_not_mixed_into_the_method() => Verify("""
+                Func<Task> finish = () => u.CompleteAsync();
+                await u.StartWorkAsync();
+                await finish();
+        """);
+
+    [Fact]
+    public async Task The_maybe_rule_is_off_by_default_and_reports_when_enabled()
+    {
+        const string body = """
+                if (Check(context.Text)) await u.CompleteAsync();
+                await u.StartWorkAsync();
+            """;
+        string source = Agent.Replace("BODY", body, StringComparison.Ordinal);
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync([source]));
+        Diagnostic maybe = Assert.Single(await AnalyzerHarness.AnalyzeAsync([source], configure: c =>
+            c.WithOptions(c.Options.WithSpecificDiagnosticOptions([new("A2A1002", ReportDiagnostic.Warn)]))));
+        Assert.Equal("A2A1002", maybe.Id);
+    }
+}
