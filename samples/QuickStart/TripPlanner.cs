@@ -34,8 +34,11 @@ public partial class TripPlanner
         if (context.Text.Contains("world tour", StringComparison.Ordinal))
         {
             _working.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken); // long work; the runtime cancels the task when the token fires
-            return;
+            while (true)
+            {
+                // Long work that ends only when the client cancels: the token throws, and the runtime cancels the task.
+                await Task.Delay(100, cancellationToken);
+            }
         }
 
         if (context.Task.Status.State == A2A.Protocol.TaskState.Submitted)

@@ -49,6 +49,12 @@ public static class DiagnosticCatalog
         "'{0}' changes a task that is terminal on some paths to this call; the runtime will refuse it on those paths",
         "A2A.Lifecycle", DiagnosticSeverity.Warning, isEnabledByDefault: false, helpLinkUri: HelpLinkBase + "A2A1002.md");
 
+    /// <summary>A2A1004: a handler path that returns with the task still submitted or working.</summary>
+    public static readonly DiagnosticDescriptor HandlerReturnsActive = Create(
+        "A2A1004", "Handler can return with the task still active",
+        "'{0}' can return without finishing the task (complete, fail, reject, cancel) or asking for input or authentication; the runtime then fails the task for you",
+        "A2A.Lifecycle", DiagnosticSeverity.Warning);
+
     /// <summary>A2A1005: a lifecycle call whose task is neither awaited nor kept, so updates can reorder or fail unseen.</summary>
     public static readonly DiagnosticDescriptor LifecycleCallNotAwaited = Create(
         "A2A1005", "Await task lifecycle calls",
@@ -56,7 +62,7 @@ public static class DiagnosticCatalog
         "A2A.Lifecycle", DiagnosticSeverity.Warning);
 
     /// <summary>All descriptors, for the docs and release-tracking tests.</summary>
-    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, UpdateAfterTerminal, UpdateAfterMaybeTerminal, LifecycleCallNotAwaited];
+    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, UpdateAfterTerminal, UpdateAfterMaybeTerminal, HandlerReturnsActive, LifecycleCallNotAwaited];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);

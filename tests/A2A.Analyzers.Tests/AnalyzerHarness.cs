@@ -22,11 +22,16 @@ internal static partial class AnalyzerHarness
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-    public static async Task VerifyAsync(string markup, params string[] otherSources)
+    /// <summary>Like <see cref="VerifyAsync(string, IReadOnlyCollection{string}?)"/>, comparing only <paramref name="rules"/>.</summary>
+    public static Task VerifyAsync(IReadOnlyCollection<string> rules, string markup) => VerifyAsync(markup, rules);
+
+    /// <param name="markup">The test code with its expected diagnostics marked.</param>
+    /// <param name="rules">When given, only these rule ids are compared (for tests of one rule in code that other rules also look at).</param>
+    public static async Task VerifyAsync(string markup, IReadOnlyCollection<string>? rules = null)
     {
         (string source, List<(string Id, TextSpan Span)> expected) = Parse(markup);
-        ImmutableArray<Diagnostic> actual = await AnalyzeAsync([source, .. otherSources]);
-        var found = actual.Where(d => d.Location.SourceTree?.FilePath == "Input0.cs")
+        ImmutableArray<Diagnostic> actual = await AnalyzeAsync([source]);
+        var found = actual.Where(d => d.Location.SourceTree?.FilePath == "Input0.cs" && (rules is null || rules.Contains(d.Id)))
             .Select(d => (d.Id, d.Location.SourceSpan))
             .OrderBy(d => d.SourceSpan.Start).ThenBy(d => d.Id)
             .ToList();

@@ -2,6 +2,8 @@ namespace A2A.Analyzers.Tests;
 
 public class DeclarationTests
 {
+    private static readonly string[] DeclarationRules = ["A2A0001", "A2A0002", "A2A0003", "A2A0004"];
+
     private const string Usings = """
         using System.Threading;
         using System.Threading.Tasks;
@@ -11,7 +13,7 @@ public class DeclarationTests
         """;
 
     [Fact]
-    public Task A2A0001_agent_class_not_partial() => AnalyzerHarness.VerifyAsync(Usings + """
+    public Task A2A0001_agent_class_not_partial() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         [A2AAgent("Echo")]
         public class {|A2A0001:Echo|}
         {
@@ -20,7 +22,7 @@ public class DeclarationTests
         """);
 
     [Fact]
-    public Task A2A0001_containing_type_not_partial() => AnalyzerHarness.VerifyAsync(Usings + """
+    public Task A2A0001_containing_type_not_partial() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         public class {|A2A0001:Outer|}
         {
             [A2AAgent("Echo")]
@@ -32,7 +34,7 @@ public class DeclarationTests
         """);
 
     [Fact]
-    public Task A2A0002_missing_execute_method() => AnalyzerHarness.VerifyAsync(Usings + """
+    public Task A2A0002_missing_execute_method() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         [A2AAgent("Echo")]
         public partial class {|A2A0002:Echo|}
         {
@@ -40,7 +42,7 @@ public class DeclarationTests
         """);
 
     [Fact]
-    public Task A2A0002_wrongly_shaped_execute_method() => AnalyzerHarness.VerifyAsync(Usings + """
+    public Task A2A0002_wrongly_shaped_execute_method() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         [A2AAgent("Echo")]
         public partial class Echo
         {
@@ -49,7 +51,7 @@ public class DeclarationTests
         """);
 
     [Fact]
-    public Task A2A0002_ambiguous_execute_methods() => AnalyzerHarness.VerifyAsync(Usings + """
+    public Task A2A0002_ambiguous_execute_methods() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         [A2AAgent("Echo")]
         public partial class {|A2A0002:Echo|}
         {
@@ -59,7 +61,7 @@ public class DeclarationTests
         """);
 
     [Fact]
-    public Task A2A0003_duplicate_agent_names() => AnalyzerHarness.VerifyAsync(Usings + """
+    public Task A2A0003_duplicate_agent_names() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         [A2AAgent("Echo")]
         public partial class First
         {
@@ -79,7 +81,7 @@ public class DeclarationTests
     [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report))][A2AArtifact(typeof(Report))]", "public sealed record Report(string Text);")]
     [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"--\")]", "public sealed record Report(string Text);")]
     [InlineData("[A2AAgent(\"Echo\")][A2ASkill(\"s\", \"One\")][A2ASkill(\"s\", \"Two\")]", "")]
-    public Task A2A0004_invalid_declarations(string attributes, string extra) => AnalyzerHarness.VerifyAsync(Usings + extra + "\n" + attributes + """
+    public Task A2A0004_invalid_declarations(string attributes, string extra) => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + extra + "\n" + attributes + """
 
         public interface {|A2A0004:IEcho|}
         {

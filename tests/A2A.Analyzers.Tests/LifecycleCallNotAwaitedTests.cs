@@ -20,7 +20,7 @@ public class LifecycleCallNotAwaitedTests
         }
         """;
 
-    private static Task Verify(string body) => AnalyzerHarness.VerifyAsync(Agent.Replace("BODY", body, StringComparison.Ordinal));
+    private static Task Verify(string body) => AnalyzerHarness.VerifyAsync(Agent.Replace("BODY", body, StringComparison.Ordinal), ["A2A1005"]);
 
     [Fact]
     public Task Typed_updater_call_as_a_statement() => Verify("""
