@@ -49,6 +49,12 @@ public static class DiagnosticCatalog
         "'{0}' changes a task that is terminal on some paths to this call; the runtime will refuse it on those paths",
         "A2A.Lifecycle", DiagnosticSeverity.Warning, isEnabledByDefault: false, helpLinkUri: HelpLinkBase + "A2A1002.md");
 
+    /// <summary>A2A1003: a constant state the agent did not declare, reached through an untyped path.</summary>
+    public static readonly DiagnosticDescriptor UndeclaredState = Create(
+        "A2A1003", "State not declared by the agent",
+        "'{0}' is not declared by agent '{1}', so the runtime will refuse this transition; add OptionalTaskStates.{2} to its [A2AAgent] or use a declared state",
+        "A2A.Lifecycle", DiagnosticSeverity.Warning);
+
     /// <summary>A2A1004: a handler path that returns with the task still submitted or working.</summary>
     public static readonly DiagnosticDescriptor HandlerReturnsActive = Create(
         "A2A1004", "Handler can return with the task still active",
@@ -62,7 +68,7 @@ public static class DiagnosticCatalog
         "A2A.Lifecycle", DiagnosticSeverity.Warning);
 
     /// <summary>All descriptors, for the docs and release-tracking tests.</summary>
-    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, UpdateAfterTerminal, UpdateAfterMaybeTerminal, HandlerReturnsActive, LifecycleCallNotAwaited];
+    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, UpdateAfterTerminal, UpdateAfterMaybeTerminal, UndeclaredState, HandlerReturnsActive, LifecycleCallNotAwaited];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);
