@@ -84,7 +84,10 @@ public class GeneratorBenchmarks
 
     // A new compilation with the same trees, as after an edit elsewhere: reference symbols are shared, source symbols
     // and semantic models are not. The replaced tree is the last unrelated file, re-parsed from its own text.
-    private static Compilation Fresh(Compilation compilation)
+    /// <summary>The corpus with generated code, for other benchmarks over the same compilation.</summary>
+    internal Compilation WithGenerated => _withGenerated;
+
+    internal static Compilation Fresh(Compilation compilation)
     {
         SyntaxTree last = compilation.SyntaxTrees.Last(tree => tree.FilePath.StartsWith("Util", StringComparison.Ordinal));
         return compilation.ReplaceSyntaxTree(last, CSharpSyntaxTree.ParseText(last.GetText(), (CSharpParseOptions)last.Options, last.FilePath));
