@@ -12,7 +12,8 @@ namespace A2A.Analyzers.Declaration;
 
 /// <summary>
 /// Reports [A2AAgent] declarations the generator cannot serve (it skips them silently): A2A0001 not partial,
-/// A2A0002 no usable ExecuteAsync, A2A0003 duplicate agent names, A2A0004 other invalid input.
+/// A2A0002 no usable ExecuteAsync, A2A0003 duplicate agent names, A2A0004 other invalid input. A2A0004 asks the
+/// generator's own parser (linked source), so it reports exactly the declarations the generator skips.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
@@ -37,9 +38,6 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
 
             var symbols = new KnownSymbols(
                 agentAttribute,
-                start.Compilation.GetTypeByMetadataName("A2A.Agents.A2ASkillAttribute"),
-                start.Compilation.GetTypeByMetadataName("A2A.Agents.A2AArtifactAttribute"),
-                start.Compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializerContext"),
                 start.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken"),
                 start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"));
             var names = new ConcurrentBag<AgentName>();
@@ -59,7 +57,7 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         Location location = type.Locations.FirstOrDefault() ?? Location.None;
-        string? problem = FindDeclarationProblem(type, agent, symbols);
+        string? problem = AgentParser.FindDeclarationProblem(type, agent, out _);
         if (problem is not null)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InvalidAgentDeclaration, location, type.Name, problem));
@@ -120,85 +118,6 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static string? FindDeclarationProblem(INamedTypeSymbol type, AttributeData agent, KnownSymbols symbols)
-    {
-        if (type.IsGenericType)
-        {
-            return "an agent cannot be generic";
-        }
-
-        if (type.TypeKind == TypeKind.Class && type.IsStatic)
-        {
-            return "an agent class cannot be static";
-        }
-
-        if (agent.ConstructorArguments.Length != 1 || agent.ConstructorArguments[0].Value is not string { Length: > 0 })
-        {
-            return "the agent name must be a non-empty string";
-        }
-
-        foreach (KeyValuePair<string, TypedConstant> argument in agent.NamedArguments)
-        {
-            if (argument.Key == "OptionalStates" && argument.Value.Value is int flags && (flags & ~7) != 0)
-            {
-                return "OptionalStates has flags that are not optional task states";
-            }
-
-            if (argument.Key == "JsonContext" && (argument.Value.Value is not INamedTypeSymbol context || !DerivesFrom(context, symbols.JsonContext)))
-            {
-                return "JsonContext must be a System.Text.Json.Serialization.JsonSerializerContext";
-            }
-        }
-
-        var artifactNames = new HashSet<string>();
-        var skillIds = new HashSet<string>();
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.Artifact))
-            {
-                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol artifact
-                    || artifact.TypeKind == TypeKind.Error || artifact.IsUnboundGenericType || artifact.IsStatic)
-                {
-                    return "an [A2AArtifact] type must be a concrete, non-static type that can be serialized";
-                }
-
-                string name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? artifact.Name;
-                if (AgentParser.ToIdentifier(name) is not { } stem || !artifactNames.Add(stem))
-                {
-                    return $"artifact name '{name}' is empty or clashes with another artifact's name";
-                }
-            }
-            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.Skill))
-            {
-                if (attribute.ConstructorArguments.Length != 2 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } id
-                    || attribute.ConstructorArguments[1].Value is not string { Length: > 0 })
-                {
-                    return "a skill needs a non-empty id and name";
-                }
-
-                if (!skillIds.Add(id))
-                {
-                    return $"skill id '{id}' is declared twice";
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
-    {
-        for (INamedTypeSymbol? current = type.BaseType; current is not null && baseType is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static void ReportDuplicateNames(CompilationAnalysisContext context, ConcurrentBag<AgentName> names)
     {
         // Deterministic: the first declaration in source order keeps its name, every later one is reported.
@@ -219,9 +138,6 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
 
     private sealed record KnownSymbols(
         INamedTypeSymbol Agent,
-        INamedTypeSymbol? Skill,
-        INamedTypeSymbol? Artifact,
-        INamedTypeSymbol? JsonContext,
         INamedTypeSymbol? CancellationToken,
         INamedTypeSymbol? Task);
 }

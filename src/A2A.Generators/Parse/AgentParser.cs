@@ -20,17 +20,12 @@ internal static class AgentParser
 
     public static AgentModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || type.IsGenericType || context.Attributes.Length != 1)
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1)
         {
             return null;
         }
 
         bool isInterface = type.TypeKind == TypeKind.Interface;
-        if (!isInterface && (type.TypeKind != TypeKind.Class || type.IsStatic))
-        {
-            return null;
-        }
-
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
         var containing = new List<ContainingTypeModel>();
         for (SyntaxNode? parent = declaration.Parent; parent is TypeDeclarationSyntax outer; parent = outer.Parent)
@@ -48,17 +43,58 @@ internal static class AgentParser
             return null;
         }
 
-        AttributeData agent = context.Attributes[0];
-        if (agent.ConstructorArguments.Length != 1 || agent.ConstructorArguments[0].Value is not string { Length: > 0 } agentName)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (FindDeclarationProblem(type, context.Attributes[0], out AgentDeclaration? agent) is not null)
         {
             return null;
+        }
+
+        string baseName = AgentNaming.BaseName(type);
+        return new AgentModel(
+            Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            TypeName: type.Name,
+            ContainingTypes: new EquatableArray<ContainingTypeModel>(containing),
+            BaseName: baseName,
+            IsInterface: isInterface,
+            IsPublic: IsPublicAllTheWay(type),
+            HasExecuteMethod: !isInterface && HasExecuteMethod(type, baseName + "Context"),
+            AgentName: agent!.Name,
+            Description: agent.Description,
+            Version: agent.Version,
+            OptionalStates: agent.OptionalStates,
+            JsonContext: agent.JsonContext,
+            Skills: new EquatableArray<SkillModel>(agent.Skills),
+            Artifacts: new EquatableArray<ArtifactModel>(agent.Artifacts));
+    }
+
+    /// <summary>
+    /// The one definition of a valid [A2AAgent] declaration (partial-ness and the execute method aside): the
+    /// generator skips an agent exactly when this returns a problem, and the A2A0004 analyzer reports that text.
+    /// </summary>
+    /// <returns>Null and the parsed declaration when valid; otherwise what is wrong, phrased for a diagnostic.</returns>
+    internal static string? FindDeclarationProblem(INamedTypeSymbol type, AttributeData agentAttribute, out AgentDeclaration? declaration)
+    {
+        declaration = null;
+        if (type.IsGenericType)
+        {
+            return "an agent cannot be generic";
+        }
+
+        if (type.TypeKind != TypeKind.Interface && (type.TypeKind != TypeKind.Class || type.IsStatic))
+        {
+            return "an agent must be a non-static class or an interface";
+        }
+
+        if (agentAttribute.ConstructorArguments.Length != 1 || agentAttribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
+        {
+            return "the agent name must be a non-empty string";
         }
 
         string? description = null;
         string version = "1.0.0";
         int optionalStates = 0;
         string? jsonContext = null;
-        foreach (KeyValuePair<string, TypedConstant> argument in agent.NamedArguments)
+        foreach (KeyValuePair<string, TypedConstant> argument in agentAttribute.NamedArguments)
         {
             switch (argument.Key)
             {
@@ -71,7 +107,7 @@ internal static class AgentParser
                 case "OptionalStates" when argument.Value.Value is int flags:
                     if ((flags & ~7) != 0)
                     {
-                        return null;
+                        return "OptionalStates has flags that are not optional task states";
                     }
 
                     optionalStates = flags;
@@ -79,7 +115,7 @@ internal static class AgentParser
                 case "JsonContext":
                     if (argument.Value.Value is not INamedTypeSymbol contextType || !DerivesFromJsonContext(contextType))
                     {
-                        return null;
+                        return "JsonContext must be a System.Text.Json.Serialization.JsonSerializerContext";
                     }
 
                     jsonContext = contextType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -87,57 +123,43 @@ internal static class AgentParser
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         var skills = new List<SkillModel>();
         var artifacts = new List<ArtifactModel>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
             if (Is(attribute.AttributeClass, "A2ASkillAttribute", "A2A", "Agents"))
             {
-                SkillModel? skill = ParseSkill(attribute);
-                if (skill is null)
+                if (ParseSkill(attribute) is not { } skill)
                 {
-                    return null;
+                    return "a skill needs a non-empty id and name";
+                }
+
+                if (skills.Any(s => s.Id == skill.Id))
+                {
+                    return $"skill id '{skill.Id}' is declared twice";
                 }
 
                 skills.Add(skill);
             }
             else if (Is(attribute.AttributeClass, "A2AArtifactAttribute", "A2A", "Agents"))
             {
-                ArtifactModel? artifact = ParseArtifact(attribute);
+                (ArtifactModel? artifact, string? problem) = ParseArtifact(attribute);
                 if (artifact is null)
                 {
-                    return null;
+                    return problem;
+                }
+
+                if (artifacts.Any(a => a.WireName == artifact.WireName || a.MethodStem == artifact.MethodStem))
+                {
+                    return $"artifact name '{artifact.WireName}' clashes with another artifact's name";
                 }
 
                 artifacts.Add(artifact);
             }
         }
 
-        if (artifacts.Select(a => a.WireName).Distinct().Count() != artifacts.Count
-            || artifacts.Select(a => a.MethodStem).Distinct().Count() != artifacts.Count
-            || skills.Select(s => s.Id).Distinct().Count() != skills.Count)
-        {
-            return null;
-        }
-
-        string baseName = AgentNaming.BaseName(type);
-
-        return new AgentModel(
-            Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
-            TypeName: type.Name,
-            ContainingTypes: new EquatableArray<ContainingTypeModel>(containing),
-            BaseName: baseName,
-            IsInterface: isInterface,
-            IsPublic: IsPublicAllTheWay(type),
-            HasExecuteMethod: !isInterface && HasExecuteMethod(type, baseName + "Context"),
-            AgentName: agentName,
-            Description: description,
-            Version: version,
-            OptionalStates: optionalStates,
-            JsonContext: jsonContext,
-            Skills: new EquatableArray<SkillModel>(skills),
-            Artifacts: new EquatableArray<ArtifactModel>(artifacts));
+        declaration = new AgentDeclaration(name, description, version, optionalStates, jsonContext, skills, artifacts);
+        return null;
     }
 
     private static SkillModel? ParseSkill(AttributeData attribute)
@@ -171,7 +193,7 @@ internal static class AgentParser
         return new SkillModel(id, name, description, new EquatableArray<string>(tags), new EquatableArray<string>(examples));
     }
 
-    private static ArtifactModel? ParseArtifact(AttributeData attribute)
+    private static (ArtifactModel? Artifact, string? Problem) ParseArtifact(AttributeData attribute)
     {
         if (attribute.ConstructorArguments.Length != 1
             || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol artifactType
@@ -179,7 +201,7 @@ internal static class AgentParser
             || artifactType.IsUnboundGenericType
             || artifactType.IsStatic)
         {
-            return null;
+            return (null, "an [A2AArtifact] type must be a concrete, non-static type that can be serialized");
         }
 
         string wireName = artifactType.Name;
@@ -193,8 +215,8 @@ internal static class AgentParser
 
         string? stem = ToIdentifier(wireName);
         return stem is null
-            ? null
-            : new ArtifactModel(artifactType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), artifactType.Name, wireName, stem);
+            ? (null, $"artifact name '{wireName}' has no letters or digits to name its methods after")
+            : (new ArtifactModel(artifactType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), artifactType.Name, wireName, stem), null);
     }
 
     /// <summary>PascalCase identifier from a wire name ("travel-itinerary" → "TravelItinerary"); null when nothing usable is left.</summary>
@@ -294,4 +316,14 @@ internal static class AgentParser
 
         return true;
     }
+
+    /// <summary>A valid agent declaration's attribute values, as the parse produced them.</summary>
+    internal sealed record AgentDeclaration(
+        string Name,
+        string? Description,
+        string Version,
+        int OptionalStates,
+        string? JsonContext,
+        List<SkillModel> Skills,
+        List<ArtifactModel> Artifacts);
 }
