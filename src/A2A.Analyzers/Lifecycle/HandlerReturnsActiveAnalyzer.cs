@@ -17,11 +17,6 @@ namespace A2A.Analyzers.Lifecycle;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly HashSet<string> Finishing = new(System.StringComparer.Ordinal)
-    {
-        "CompleteAsync", "FailAsync", "RejectAsync", "CancelAsync", "RequireInputAsync", "RequireAuthAsync", "CancelTaskAsync",
-    };
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.HandlerReturnsActive);
 
@@ -51,7 +46,7 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
                 // The handler shape: Task ExecuteAsync({Name}Context context, ...). Other methods taking a context are helpers.
                 if (block.OwningSymbol is not IMethodSymbol { Name: "ExecuteAsync", Parameters.Length: > 0 } method
                     || method.ReturnType.ToDisplayString() != "System.Threading.Tasks.Task"
-                    || !DerivesFrom(method.Parameters[0].Type, agentContext))
+                    || !LifecycleVocabulary.DerivesFrom(method.Parameters[0].Type, agentContext))
                 {
                     return;
                 }
@@ -106,14 +101,14 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
         foreach (IInvocationOperation invocation in operations.SelectMany(o => new[] { o }.Concat(o.Descendants())).OfType<IInvocationOperation>())
         {
             IMethodSymbol method = invocation.TargetMethod;
-            bool onHandle = invocation.Instance is { Type: { } receiver } && handles.Any(h => DerivesFrom(receiver, h));
-            if (onHandle && (Finishing.Contains(method.Name) || method.Name == "UpdateStatusAsync" && !IsActiveState(invocation)))
+            bool onHandle = invocation.Instance is { Type: { } receiver } && handles.Any(h => LifecycleVocabulary.DerivesFrom(receiver, h));
+            if (onHandle && (LifecycleVocabulary.TerminalMethods.Contains(method.Name) || LifecycleVocabulary.InterruptingMethods.Contains(method.Name) || method.Name == "UpdateStatusAsync" && !IsActiveState(invocation)))
             {
                 return true;
             }
 
             // Delegation: a helper that receives the context or an updater may finish the task itself.
-            if (!onHandle && invocation.Arguments.Any(a => a.Value.Type is { } type && handles.Any(h => DerivesFrom(type, h))))
+            if (!onHandle && invocation.Arguments.Any(a => a.Value.Type is { } type && handles.Any(h => LifecycleVocabulary.DerivesFrom(type, h))))
             {
                 return true;
             }
@@ -122,20 +117,9 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    // Constant submitted (1) or working (2): the task stays active. Anything else, or unknown, finishes or may.
+    // A constant submitted or working state keeps the task active. Anything else, or unknown, finishes or may.
     private static bool IsActiveState(IInvocationOperation invocation) =>
-        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state")?.Value.ConstantValue is { HasValue: true, Value: int value } && value is 1 or 2;
+        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state")?.Value.ConstantValue is { HasValue: true, Value: int value }
+        && LifecycleVocabulary.IsActiveState(value);
 
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        for (INamedTypeSymbol? current = type as INamedTypeSymbol; current is not null && baseType is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -65,30 +65,9 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
             || (parent is ISimpleAssignmentOperation { Target: IDiscardOperation } && parent.Parent is IExpressionStatementOperation);
     }
 
-    private static bool ReturnsTask(ITypeSymbol returnType, INamedTypeSymbol task)
-    {
-        for (ITypeSymbol? current = returnType; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, task))
-            {
-                return true;
-            }
-        }
+    // Task or Task<T>; declared on one of the runtime's lifecycle types, or on a generated subclass of them.
+    private static bool ReturnsTask(ITypeSymbol returnType, INamedTypeSymbol task) => LifecycleVocabulary.DerivesFrom(returnType, task);
 
-        return false;
-    }
-
-    // Declared on one of the runtime's lifecycle types, or on a generated subclass of them.
-    private static bool IsLifecycleMember(IMethodSymbol method, INamedTypeSymbol[] owners)
-    {
-        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
-        {
-            if (owners.Any(owner => SymbolEqualityComparer.Default.Equals(owner, type)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsLifecycleMember(IMethodSymbol method, INamedTypeSymbol[] owners) =>
+        owners.Any(owner => LifecycleVocabulary.DerivesFrom(method.ContainingType, owner));
 }

@@ -216,13 +216,13 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             return (CallKind.None, null);
         }
 
-        if (DerivesFrom(method.ContainingType, types.TaskUpdater) || DerivesFrom(method.ContainingType, types.AgentTaskUpdater))
+        if (LifecycleVocabulary.DerivesFrom(method.ContainingType, types.TaskUpdater) || LifecycleVocabulary.DerivesFrom(method.ContainingType, types.AgentTaskUpdater))
         {
             CallKind kind = UpdaterCall(method.Name, invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state"));
             return (kind, kind == CallKind.None ? null : HandleKey(invocation.Instance, types));
         }
 
-        if (DerivesFrom(method.ContainingType, types.TaskManager) || DerivesFrom(method.ContainingType, types.AgentTaskManager))
+        if (LifecycleVocabulary.DerivesFrom(method.ContainingType, types.TaskManager) || LifecycleVocabulary.DerivesFrom(method.ContainingType, types.AgentTaskManager))
         {
             IArgumentOperation? taskId = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "taskId");
             CallKind kind = method.Name switch
@@ -242,17 +242,16 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
     private static CallKind UpdaterCall(string name, IArgumentOperation? state) => name switch
     {
-        "CompleteAsync" or "FailAsync" or "RejectAsync" or "CancelAsync" => CallKind.Terminal,
+        _ when LifecycleVocabulary.TerminalMethods.Contains(name) => CallKind.Terminal,
         "UpdateStatusAsync" => StatusCall(state),
         "StartWorkAsync" or "RequireInputAsync" or "RequireAuthAsync" or "SubmitAsync" => CallKind.Update,
         _ when name.StartsWith("Add", System.StringComparison.Ordinal) && name.EndsWith("Async", System.StringComparison.Ordinal) => CallKind.Update,
         _ => CallKind.None,
     };
 
-    // TaskState values 3, 4, 5 and 7 are completed, failed, canceled and rejected.
     private static CallKind StatusCall(IArgumentOperation? state) =>
         state?.Value.ConstantValue is { HasValue: true, Value: int value }
-            ? value is 3 or 4 or 5 or 7 ? CallKind.Terminal : CallKind.Update
+            ? LifecycleVocabulary.IsTerminalState(value) ? CallKind.Terminal : CallKind.Update
             : CallKind.UnknownStatus;
 
     /// <summary>A stable name for the expression that identifies a task handle, or null when it cannot be followed.</summary>
@@ -296,19 +295,6 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
     private static bool SameFacts(Dictionary<string, Fact> left, Dictionary<string, Fact> right) =>
         left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out Fact fact) && fact == pair.Value);
-
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        for (INamedTypeSymbol? current = type; current is not null && baseType is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private sealed record LifecycleTypes(
         INamedTypeSymbol? TaskUpdater,

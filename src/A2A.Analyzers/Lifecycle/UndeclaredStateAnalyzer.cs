@@ -59,8 +59,8 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string? agentBase = DerivesFrom(owner, typedUpdater) ? Strip(owner.Name, "TaskUpdater")
-            : DerivesFrom(owner, typedManager) ? Strip(owner.Name, "TaskManager")
+        string? agentBase = LifecycleVocabulary.DerivesFrom(owner, typedUpdater) ? Strip(owner.Name, "TaskUpdater")
+            : LifecycleVocabulary.DerivesFrom(owner, typedManager) ? Strip(owner.Name, "TaskManager")
             : null;
         INamedTypeSymbol? lifecycle = agentBase is null ? null : owner.ContainingNamespace.GetTypeMembers(agentBase + "Lifecycle").FirstOrDefault();
         if (lifecycle?.GetMembers("OptionalStates").OfType<IFieldSymbol>().FirstOrDefault() is not { HasConstantValue: true, ConstantValue: int declared })
@@ -85,16 +85,4 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
     private static string? Strip(string name, string suffix) =>
         name.Length > suffix.Length && name.EndsWith(suffix, System.StringComparison.Ordinal) ? name.Substring(0, name.Length - suffix.Length) : null;
 
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

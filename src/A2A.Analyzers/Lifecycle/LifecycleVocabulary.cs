@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace A2A.Analyzers.Lifecycle;
+
+/// <summary>
+/// What the lifecycle rules agree on: which calls finish or interrupt a task, which TaskState values are terminal,
+/// and how to ask whether a type is (or derives from) one of the runtime's types.
+/// </summary>
+internal static class LifecycleVocabulary
+{
+    /// <summary>Updater and manager methods that move a task to a terminal state.</summary>
+    public static readonly HashSet<string> TerminalMethods = new(System.StringComparer.Ordinal)
+    {
+        "CompleteAsync", "FailAsync", "RejectAsync", "CancelAsync", "CancelTaskAsync",
+    };
+
+    /// <summary>Updater methods that hand the task back to the client (input-required, auth-required).</summary>
+    public static readonly HashSet<string> InterruptingMethods = new(System.StringComparer.Ordinal)
+    {
+        "RequireInputAsync", "RequireAuthAsync",
+    };
+
+    /// <summary>TaskState values 3, 4, 5 and 7: completed, failed, canceled, rejected.</summary>
+    public static bool IsTerminalState(int value) => value is 3 or 4 or 5 or 7;
+
+    /// <summary>TaskState values 1 and 2: submitted, working.</summary>
+    public static bool IsActiveState(int value) => value is 1 or 2;
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic definitions compared).</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        for (INamedTypeSymbol? current = type as INamedTypeSymbol; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
