@@ -11,6 +11,12 @@ public static class DiagnosticCatalog
     /// <summary>Base of every help link.</summary>
     public const string HelpLinkBase = "https://github.com/a2a-toolkit/a2a-toolkit/blob/main/docs/diagnostics/";
 
+    /// <summary>A2A0002 property: the name of the agent's generated context type (for the generate-method fix).</summary>
+    public const string ContextTypeProperty = "ContextType";
+
+    /// <summary>A2A0002 property: <c>Missing</c>, <c>Ambiguous</c> or <c>Shape</c>.</summary>
+    public const string ExecuteProblemProperty = "ExecuteProblem";
+
     private const string Declaration = "A2A.Declaration";
 
     /// <summary>A2A0001: an [A2AAgent] class (or a type that contains it) is not partial.</summary>

@@ -22,14 +22,23 @@ internal static partial class AnalyzerHarness
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-    /// <summary>Like <see cref="VerifyAsync(string, IReadOnlyCollection{string}?)"/>, comparing only <paramref name="rules"/>.</summary>
+    /// <summary>Like <see cref="VerifyAsync(string, IReadOnlyCollection{string}?, bool)"/>, comparing only <paramref name="rules"/>.</summary>
     public static Task VerifyAsync(IReadOnlyCollection<string> rules, string markup) => VerifyAsync(markup, rules);
 
     /// <param name="markup">The test code with its expected diagnostics marked.</param>
     /// <param name="rules">When given, only these rule ids are compared (for tests of one rule in code that other rules also look at).</param>
-    public static async Task VerifyAsync(string markup, IReadOnlyCollection<string>? rules = null)
+    /// <param name="compiles">
+    /// False for test code that cannot compile by design (a class the generator skips, so its generated types are
+    /// missing); otherwise any compiler error fails the test, so a typo cannot pass for a quiet analyzer.
+    /// </param>
+    public static async Task VerifyAsync(string markup, IReadOnlyCollection<string>? rules = null, bool compiles = true)
     {
         (string source, List<(string Id, TextSpan Span)> expected) = Parse(markup);
+        if (compiles)
+        {
+            AssertCompiles(source);
+        }
+
         ImmutableArray<Diagnostic> actual = await AnalyzeAsync([source]);
         var found = actual.Where(d => d.Location.SourceTree?.FilePath == "Input0.cs" && (rules is null || rules.Contains(d.Id)))
             .Select(d => (d.Id, d.Location.SourceSpan))
@@ -41,7 +50,15 @@ internal static partial class AnalyzerHarness
             $"expected: {Describe(source, wanted)}\nactual:   {Describe(source, found)}\nall: {string.Join("\n", actual)}");
     }
 
-    /// <summary>Runs the generator, then the analyzers; returns A2A diagnostics (compiler errors other than in generated code fail the test).</summary>
+    /// <summary>Fails the test when <paramref name="source"/> plus the generated code has a compiler error.</summary>
+    public static void AssertCompiles(string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([source]));
+        Diagnostic[] errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.True(errors.Length == 0, "the test code does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
+    }
+
+    /// <summary>Runs the generator, then the analyzers; returns the A2A diagnostics.</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(
         IEnumerable<string> sources,
         AnalyzerConfigOptionsProvider? options = null,
@@ -60,7 +77,7 @@ internal static partial class AnalyzerHarness
         return diagnostics.Where(d => d.Id.StartsWith("A2A", StringComparison.Ordinal)).ToImmutableArray();
     }
 
-    private static (string Source, List<(string Id, TextSpan Span)> Expected) Parse(string markup)
+    internal static (string Source, List<(string Id, TextSpan Span)> Expected) Parse(string markup)
     {
         var expected = new List<(string, TextSpan)>();
         var text = new System.Text.StringBuilder();
@@ -78,7 +95,7 @@ internal static partial class AnalyzerHarness
         return (text.ToString(), expected);
     }
 
-    private static string Describe(string source, IEnumerable<(string Id, TextSpan Span)> diagnostics) =>
+    internal static string Describe(string source, IEnumerable<(string Id, TextSpan Span)> diagnostics) =>
         "[" + string.Join(", ", diagnostics.Select(d => $"{d.Id} '{source.Substring(d.Span.Start, d.Span.Length)}'")) + "]";
 
     [GeneratedRegex(@"\{\|(?<id>A2A\d{4}):(?<text>.*?)\|\}", RegexOptions.Singleline)]

@@ -13,16 +13,16 @@ public class DeclarationTests
         """;
 
     [Fact]
-    public Task A2A0001_agent_class_not_partial() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
+    public Task A2A0001_agent_class_not_partial() => AnalyzerHarness.VerifyAsync(Usings + """
         [A2AAgent("Echo")]
         public class {|A2A0001:Echo|}
         {
             public Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => Task.CompletedTask;
         }
-        """);
+        """, DeclarationRules, compiles: false); // the generator skips it, so its context type is missing
 
     [Fact]
-    public Task A2A0001_containing_type_not_partial() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
+    public Task A2A0001_containing_type_not_partial() => AnalyzerHarness.VerifyAsync(Usings + """
         public class {|A2A0001:Outer|}
         {
             [A2AAgent("Echo")]
@@ -31,7 +31,7 @@ public class DeclarationTests
                 public Task ExecuteAsync(OuterEchoContext context, CancellationToken cancellationToken) => Task.CompletedTask;
             }
         }
-        """);
+        """, DeclarationRules, compiles: false); // the generator skips it, so its context type is missing
 
     [Fact]
     public Task A2A0002_missing_execute_method() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
@@ -85,6 +85,25 @@ public class DeclarationTests
 
         public interface {|A2A0004:IEcho|}
         {
+        }
+        """);
+
+    [Fact]
+    public Task A2A0004_agent_the_generated_code_cannot_reach() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
+        public partial class Outer
+        {
+            [A2AAgent("Hidden")]
+            private interface {|A2A0004:IHidden|}
+            {
+            }
+
+            private partial class Container
+            {
+                [A2AAgent("AlsoHidden")]
+                internal interface {|A2A0004:IAlsoHidden|}
+                {
+                }
+            }
         }
         """);
 

@@ -92,7 +92,11 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
         if (executeProblem is not null)
         {
             Location at = execute.Length == 1 ? execute[0].Locations.FirstOrDefault() ?? location : location;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.ExecuteMethod, at, type.Name, executeProblem, contextName));
+            // The code fix generates the method when it is missing; it needs the generated context's name.
+            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticCatalog.ContextTypeProperty, contextName)
+                .Add(DiagnosticCatalog.ExecuteProblemProperty, execute.Length switch { 0 => "Missing", > 1 => "Ambiguous", _ => "Shape" });
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.ExecuteMethod, at, properties, type.Name, executeProblem, contextName));
         }
     }
 

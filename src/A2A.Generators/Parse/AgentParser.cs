@@ -85,6 +85,17 @@ internal static class AgentParser
             return "an agent must be a non-static class or an interface";
         }
 
+        // The generated types live at namespace level and name the agent, so it must be reachable from there.
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+            {
+                return current.Equals(type, SymbolEqualityComparer.Default)
+                    ? "an agent must be public or internal, because the generated types next to it refer to it"
+                    : $"an agent's containing type '{current.Name}' must be public or internal, because the generated types refer to the agent";
+            }
+        }
+
         if (agentAttribute.ConstructorArguments.Length != 1 || agentAttribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
         {
             return "the agent name must be a non-empty string";

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace A2A.Analyzers.CodeFixes;
+
+/// <summary>
+/// A2A1005: awaits a dropped lifecycle call (<c>u.CompleteAsync();</c> or <c>_ = u.CompleteAsync();</c> becomes
+/// <c>await u.CompleteAsync();</c>). Offered only inside an async method, local function or lambda: turning a
+/// synchronous method async changes its signature and its return statements, which is the developer's call.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddAwaitCodeFix)), Shared]
+public sealed class AddAwaitCodeFix : CodeFixProvider
+{
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticCatalog.LifecycleCallNotAwaited.Id);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
+                || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
+                || invocation.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement
+                || !IsInAsyncFunction(statement))
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create("Await the lifecycle call", ct => AwaitAsync(context.Document, statement, invocation, ct), equivalenceKey: nameof(AddAwaitCodeFix)),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> AwaitAsync(Document document, ExpressionStatementSyntax statement, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+
+        // `_ = call();` loses the discard: the awaited result of a lifecycle call is the task snapshot, safe to drop.
+        ExpressionSyntax call = invocation.WithoutTrivia();
+        AwaitExpressionSyntax awaited = SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), call)
+            .WithTriviaFrom(statement.Expression);
+        return document.WithSyntaxRoot(root.ReplaceNode(statement, statement.WithExpression(awaited)));
+    }
+
+    private static bool IsInAsyncFunction(SyntaxNode node)
+    {
+        foreach (SyntaxNode ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax lambda:
+                    return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                case LocalFunctionStatementSyntax local:
+                    return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case BaseMethodDeclarationSyntax method:
+                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case AccessorDeclarationSyntax or BasePropertyDeclarationSyntax or TypeDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+}
