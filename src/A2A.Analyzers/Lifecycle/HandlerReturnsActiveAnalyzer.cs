@@ -66,6 +66,7 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
     private static bool CanReturnActive(ControlFlowGraph graph, INamedTypeSymbol?[] handles)
     {
         // Forward "may still be open" analysis: a block is open if any path to it has not finished the task.
+        var finishes = new FinishCache(graph, handles);
         var open = new bool[graph.Blocks.Length];
         var visited = new bool[graph.Blocks.Length];
         var work = new Stack<(int Ordinal, bool Open)>();
@@ -81,12 +82,23 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
             visited[ordinal] = true;
             open[ordinal] |= incoming;
             BasicBlock block = graph.Blocks[ordinal];
-            bool stillOpen = open[ordinal] && !Finishes(block, handles);
+            bool stillOpen = open[ordinal] && !finishes.Block(block);
+
+            // An exception anywhere in a try can enter its catch handlers while the task is still open.
+            if (open[ordinal])
+            {
+                foreach (int handler in HandlerEntries(block))
+                {
+                    work.Push((handler, true));
+                }
+            }
+
             foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
             {
-                if (branch?.Destination is { IsReachable: true } next)
+                if (branch?.Destination is { IsReachable: true } next && LifecycleVocabulary.IsFeasible(branch))
                 {
-                    work.Push((next.Ordinal, stillOpen));
+                    // Finally blocks run on the way out of a try; they sit on no ordinary edge.
+                    work.Push((next.Ordinal, stillOpen && !branch.FinallyRegions.Any(finishes.Region)));
                 }
             }
         }
@@ -95,26 +107,76 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
         return exit.Kind == BasicBlockKind.Exit && visited[exit.Ordinal] && open[exit.Ordinal];
     }
 
-    private static bool Finishes(BasicBlock block, INamedTypeSymbol?[] handles)
+    private static IEnumerable<int> HandlerEntries(BasicBlock block)
     {
-        IEnumerable<IOperation> operations = block.BranchValue is null ? block.Operations : block.Operations.Append(block.BranchValue);
-        foreach (IInvocationOperation invocation in operations.SelectMany(o => new[] { o }.Concat(o.Descendants())).OfType<IInvocationOperation>())
+        for (ControlFlowRegion? region = block.EnclosingRegion; region?.EnclosingRegion is { } parent; region = parent)
         {
-            IMethodSymbol method = invocation.TargetMethod;
-            bool onHandle = invocation.Instance is { Type: { } receiver } && handles.Any(h => LifecycleVocabulary.DerivesFrom(receiver, h));
-            if (onHandle && (LifecycleVocabulary.TerminalMethods.Contains(method.Name) || LifecycleVocabulary.InterruptingMethods.Contains(method.Name) || method.Name == "UpdateStatusAsync" && !IsActiveState(invocation)))
+            if (region.Kind == ControlFlowRegionKind.Try && parent.Kind == ControlFlowRegionKind.TryAndCatch)
             {
-                return true;
-            }
-
-            // Delegation: a helper that receives the context or an updater may finish the task itself.
-            if (!onHandle && invocation.Arguments.Any(a => a.Value.Type is { } type && handles.Any(h => LifecycleVocabulary.DerivesFrom(type, h))))
-            {
-                return true;
+                foreach (ControlFlowRegion handler in parent.NestedRegions.Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler))
+                {
+                    yield return handler.FirstBlockOrdinal;
+                }
             }
         }
+    }
 
-        return false;
+    /// <summary>Which blocks, finally regions, lambdas and local functions finish the task (memoized per graph).</summary>
+    private sealed class FinishCache(ControlFlowGraph graph, INamedTypeSymbol?[] handles)
+    {
+        private readonly Dictionary<ControlFlowGraph, bool> _functions = new();
+
+        public bool Block(BasicBlock block) => Finishes(graph, block);
+
+        public bool Region(ControlFlowRegion region) =>
+            Enumerable.Range(region.FirstBlockOrdinal, region.LastBlockOrdinal - region.FirstBlockOrdinal + 1).Any(i => Finishes(graph, graph.Blocks[i]));
+
+        private bool Finishes(ControlFlowGraph owner, BasicBlock block)
+        {
+            IEnumerable<IOperation> operations = block.BranchValue is null ? block.Operations : block.Operations.Append(block.BranchValue);
+            foreach (IOperation operation in operations.SelectMany(o => new[] { o }.Concat(o.Descendants())))
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when FinishesDirectly(invocation, handles):
+                        return true;
+
+                    // A local function or lambda that can finish the task may be the one that does: stay quiet rather than guess.
+                    case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } local
+                        when owner.GetLocalFunctionControlFlowGraphInScope(local.TargetMethod) is { } body && Function(body):
+                        return true;
+                    case IFlowAnonymousFunctionOperation lambda when Function(owner.GetAnonymousFunctionControlFlowGraphInScope(lambda)):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool Function(ControlFlowGraph body)
+        {
+            if (!_functions.TryGetValue(body, out bool result))
+            {
+                _functions[body] = false; // recursion ends here
+                result = body.Blocks.Any(b => Finishes(body, b));
+                _functions[body] = result;
+            }
+
+            return result;
+        }
+    }
+
+    private static bool FinishesDirectly(IInvocationOperation invocation, INamedTypeSymbol?[] handles)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        bool onHandle = invocation.Instance is { Type: { } receiver } && handles.Any(h => LifecycleVocabulary.DerivesFrom(receiver, h));
+        if (onHandle && (LifecycleVocabulary.TerminalMethods.Contains(method.Name) || LifecycleVocabulary.InterruptingMethods.Contains(method.Name) || method.Name == "UpdateStatusAsync" && !IsActiveState(invocation)))
+        {
+            return true;
+        }
+
+        // Delegation: a helper that receives the context or an updater may finish the task itself.
+        return !onHandle && invocation.Arguments.Any(a => a.Value.Type is { } type && handles.Any(h => LifecycleVocabulary.DerivesFrom(type, h)));
     }
 
     // A constant submitted or working state keeps the task active. Anything else, or unknown, finishes or may.

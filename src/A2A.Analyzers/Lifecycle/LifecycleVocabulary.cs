@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace A2A.Analyzers.Lifecycle;
 
@@ -39,5 +40,21 @@ internal static class LifecycleVocabulary
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// False for the edge a constant condition never takes, such as the loop exit of <c>while (true)</c>: the graph
+    /// keeps that edge, and following it would invent a path that returns without finishing the task.
+    /// </summary>
+    public static bool IsFeasible(ControlFlowBranch branch)
+    {
+        BasicBlock source = branch.Source;
+        if (source.ConditionKind == ControlFlowConditionKind.None || source.BranchValue?.ConstantValue is not { HasValue: true, Value: bool value })
+        {
+            return true;
+        }
+
+        bool jumps = value == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
+        return branch.IsConditionalSuccessor ? jumps : !jumps;
     }
 }

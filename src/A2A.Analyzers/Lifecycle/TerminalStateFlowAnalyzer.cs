@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace A2A.Analyzers.Lifecycle;
 
@@ -67,7 +68,12 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
                         ControlFlowGraph? graph = block.GetControlFlowGraph(root);
                         if (graph is not null)
                         {
-                            Analyze(graph, types, block.ReportDiagnostic);
+                            var findings = new Dictionary<TextSpan, Diagnostic>();
+                            AnalyzeWithNested(graph, types, finding => findings[finding.Location.SourceSpan] = finding);
+                            foreach (Diagnostic finding in findings.Values.OrderBy(d => d.Location.SourceSpan.Start))
+                            {
+                                block.ReportDiagnostic(finding);
+                            }
                         }
                     }
                 }
@@ -77,6 +83,25 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
     private static bool MentionsLifecycle(IOperation root, LifecycleTypes types) =>
         root.Descendants().OfType<IInvocationOperation>().Any(invocation => Classify(invocation, types).Kind != CallKind.None);
+
+    // Lambdas and local functions have graphs of their own. Each is analyzed from a clean slate: what they run after
+    // is unknown, so only what happens inside them can be definite.
+    private static void AnalyzeWithNested(ControlFlowGraph graph, LifecycleTypes types, System.Action<Diagnostic> report)
+    {
+        Analyze(graph, types, report);
+        foreach (IMethodSymbol local in graph.LocalFunctions)
+        {
+            AnalyzeWithNested(graph.GetLocalFunctionControlFlowGraph(local), types, report);
+        }
+
+        foreach (IFlowAnonymousFunctionOperation lambda in graph.Blocks
+            .SelectMany(b => b.BranchValue is null ? b.Operations : b.Operations.Append(b.BranchValue))
+            .SelectMany(o => new[] { o }.Concat(o.Descendants()))
+            .OfType<IFlowAnonymousFunctionOperation>())
+        {
+            AnalyzeWithNested(graph.GetAnonymousFunctionControlFlowGraph(lambda), types, report);
+        }
+    }
 
     private static void Analyze(ControlFlowGraph graph, LifecycleTypes types, System.Action<Diagnostic> report)
     {
@@ -113,7 +138,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             output[ordinal] = state;
             foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
             {
-                if (branch?.Destination is { } next && !queued[next.Ordinal])
+                if (branch?.Destination is { } next && LifecycleVocabulary.IsFeasible(branch) && !queued[next.Ordinal])
                 {
                     work.Enqueue(next.Ordinal);
                     queued[next.Ordinal] = true;
@@ -140,7 +165,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
     private static Dictionary<string, Fact> Input(BasicBlock block, Dictionary<string, Fact>?[] output)
     {
         // Exceptional entries (catch, filter, finally) have no ordinary predecessors: nothing is known there.
-        var incoming = block.Predecessors.Select(p => output[p.Source.Ordinal]).Where(s => s is not null).ToList();
+        var incoming = block.Predecessors.Where(LifecycleVocabulary.IsFeasible).Select(p => output[p.Source.Ordinal]).Where(s => s is not null).ToList();
         if (incoming.Count == 0)
         {
             return new Dictionary<string, Fact>();

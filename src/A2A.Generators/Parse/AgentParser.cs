@@ -204,6 +204,34 @@ internal static class AgentParser
         return new SkillModel(id, name, description, new EquatableArray<string>(tags), new EquatableArray<string>(examples));
     }
 
+    // Artifacts are written by the agent and read back by typed clients: the type must be constructible by
+    // System.Text.Json (a public constructor or one marked [JsonConstructor]) and reachable from generated code.
+    private static string? UnserializableReason(INamedTypeSymbol type)
+    {
+        switch (type.TypeKind)
+        {
+            case TypeKind.Interface:
+                return "is an interface";
+            case TypeKind.Delegate:
+                return "is a delegate";
+            case TypeKind.Class when type.IsAbstract:
+                return "is abstract";
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+            {
+                return "is not public or internal";
+            }
+        }
+
+        bool constructible = type.TypeKind != TypeKind.Class || type.InstanceConstructors.Any(c =>
+            c.DeclaredAccessibility == Accessibility.Public
+            || c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConstructorAttribute"));
+        return constructible ? null : "has no public constructor (nor one marked [JsonConstructor])";
+    }
+
     private static (ArtifactModel? Artifact, string? Problem) ParseArtifact(AttributeData attribute)
     {
         if (attribute.ConstructorArguments.Length != 1
@@ -213,6 +241,11 @@ internal static class AgentParser
             || artifactType.IsStatic)
         {
             return (null, "an [A2AArtifact] type must be a concrete, non-static type that can be serialized");
+        }
+
+        if (UnserializableReason(artifactType) is { } reason)
+        {
+            return (null, $"[A2AArtifact] type '{artifactType.Name}' {reason}, so System.Text.Json cannot write it and read it back");
         }
 
         string wireName = artifactType.Name;

@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using A2A.Agents;
+using A2A.Lifecycle;
+using A2A.Protocol;
+using A2A.Tasks;
+
+namespace Corpus.Wrong;
+
+public interface IShape
+{
+    double Area { get; }
+}
+
+// An interface cannot be read back by System.Text.Json; the generator skips the agent.
+[A2AAgent("Geometry")]
+[A2AArtifact(typeof(IShape))]
+public interface {|A2A0004:IGeometry|}
+{
+}

@@ -1,0 +1,12 @@
+// does not compile: the generator skips a class that is not partial, so EchoContext does not exist
+using System.Threading;
+using System.Threading.Tasks;
+using A2A.Agents;
+
+namespace Corpus.Wrong;
+
+[A2AAgent("Echo")]
+public class {|A2A0001:Echo|}
+{
+    public Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+}
