@@ -41,23 +41,21 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block =>
+            start.RegisterCodeBlockAction(block =>
             {
-                // The handler shape: Task ExecuteAsync({Name}Context context, ...). Other methods taking a context are helpers.
+                // The handler shape, from the symbol alone: Task ExecuteAsync({Name}Context context, ...). Other
+                // methods taking a context are helpers. Only handlers get a graph.
                 if (block.OwningSymbol is not IMethodSymbol { Name: "ExecuteAsync", Parameters.Length: > 0 } method
                     || method.ReturnType.ToDisplayString() != "System.Threading.Tasks.Task"
-                    || !LifecycleVocabulary.DerivesFrom(method.Parameters[0].Type, agentContext))
+                    || !LifecycleVocabulary.DerivesFrom(method.Parameters[0].Type, agentContext)
+                    || LifecycleVocabulary.CreateGraph(block.CodeBlock, block.SemanticModel, block.CancellationToken) is not { } graph)
                 {
                     return;
                 }
 
-                foreach (IOperation root in block.OperationBlocks)
+                if (CanReturnActive(graph, handles))
                 {
-                    if (root is IMethodBodyOperation or IBlockOperation && block.GetControlFlowGraph(root) is { } graph && CanReturnActive(graph, handles))
-                    {
-                        block.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.HandlerReturnsActive, method.Locations.FirstOrDefault(), method.Name));
-                        return;
-                    }
+                    block.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.HandlerReturnsActive, method.Locations.FirstOrDefault(), method.Name));
                 }
             });
         });

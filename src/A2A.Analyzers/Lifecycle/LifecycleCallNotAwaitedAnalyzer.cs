@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -37,32 +39,39 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(operation => Analyze(operation, owners, task), OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(node => Analyze(node, owners, task), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol[] owners, INamedTypeSymbol task)
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol[] owners, INamedTypeSymbol task)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!IsDropped(invocation) || !ReturnsTask(invocation.TargetMethod.ReturnType, task) || !IsLifecycleMember(invocation.TargetMethod, owners))
+        // Syntax first: only a dropped call to some ...Async method is worth a symbol lookup.
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        if (LifecycleVocabulary.InvokedName(invocation) is not { } name
+            || !name.EndsWith("Async", System.StringComparison.Ordinal)
+            || !IsDropped(invocation, context.SemanticModel, context.CancellationToken)
+            || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method
+            || !ReturnsTask(method.ReturnType, task)
+            || !IsLifecycleMember(method, owners))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.LifecycleCallNotAwaited, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.LifecycleCallNotAwaited, invocation.GetLocation(), method.Name));
     }
 
-    // The value goes nowhere: a bare statement, or `_ = ...`.
-    private static bool IsDropped(IInvocationOperation invocation)
+    // The value goes nowhere: a bare statement, or `_ = ...` (a discard, not a variable named _).
+    private static bool IsDropped(InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
-        IOperation? parent = invocation.Parent;
-        while (parent is IConversionOperation)
+        SyntaxNode? parent = invocation.Parent;
+        while (parent is ParenthesizedExpressionSyntax)
         {
             parent = parent.Parent;
         }
 
-        return parent is IExpressionStatementOperation
-            || (parent is ISimpleAssignmentOperation { Target: IDiscardOperation } && parent.Parent is IExpressionStatementOperation);
+        return parent is ExpressionStatementSyntax
+            || (parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax } assignment
+                && model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation { Target: IDiscardOperation });
     }
 
     // Task or Task<T>; declared on one of the runtime's lifecycle types, or on a generated subclass of them.

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace A2A.Analyzers.Lifecycle;
 
@@ -57,4 +59,27 @@ internal static class LifecycleVocabulary
         bool jumps = value == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
         return branch.IsConditionalSuccessor ? jumps : !jumps;
     }
+
+    /// <summary>The simple name of the invoked method (<c>u.CompleteAsync()</c> gives CompleteAsync), read from syntax alone.</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The control-flow graph of a code block (method, accessor, constructor), or null for other blocks. Built on
+    /// demand, only for blocks that pass a rule's cheap gate: the analyzers register no operation actions, so the
+    /// compiler builds no operation trees for code that never touches a task.
+    /// </summary>
+    public static ControlFlowGraph? CreateGraph(SyntaxNode codeBlock, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+        model.GetOperation(codeBlock, cancellationToken) switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IBlockOperation { Parent: null } body => ControlFlowGraph.Create(body, cancellationToken),
+            _ => null,
+        };
 }

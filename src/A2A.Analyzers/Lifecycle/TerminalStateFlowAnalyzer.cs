@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -59,30 +60,28 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block =>
+            start.RegisterCodeBlockAction(block =>
             {
-                foreach (IOperation root in block.OperationBlocks)
+                // Nothing can be terminal in a block that names no call able to finish a task: skip it on syntax alone.
+                if (!MentionsTerminalCall(block.CodeBlock)
+                    || LifecycleVocabulary.CreateGraph(block.CodeBlock, block.SemanticModel, block.CancellationToken) is not { } graph)
                 {
-                    if (root is IMethodBodyOperation or IBlockOperation or IConstructorBodyOperation && MentionsLifecycle(root, types))
-                    {
-                        ControlFlowGraph? graph = block.GetControlFlowGraph(root);
-                        if (graph is not null)
-                        {
-                            var findings = new Dictionary<TextSpan, Diagnostic>();
-                            AnalyzeWithNested(graph, types, finding => findings[finding.Location.SourceSpan] = finding);
-                            foreach (Diagnostic finding in findings.Values.OrderBy(d => d.Location.SourceSpan.Start))
-                            {
-                                block.ReportDiagnostic(finding);
-                            }
-                        }
-                    }
+                    return;
+                }
+
+                var findings = new Dictionary<TextSpan, Diagnostic>();
+                AnalyzeWithNested(graph, types, finding => findings[finding.Location.SourceSpan] = finding);
+                foreach (Diagnostic finding in findings.Values.OrderBy(d => d.Location.SourceSpan.Start))
+                {
+                    block.ReportDiagnostic(finding);
                 }
             });
         });
     }
 
-    private static bool MentionsLifecycle(IOperation root, LifecycleTypes types) =>
-        root.Descendants().OfType<IInvocationOperation>().Any(invocation => Classify(invocation, types).Kind != CallKind.None);
+    private static bool MentionsTerminalCall(SyntaxNode codeBlock) =>
+        codeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken)
+            && (LifecycleVocabulary.TerminalMethods.Contains(token.ValueText) || token.ValueText == "UpdateStatusAsync"));
 
     // Lambdas and local functions have graphs of their own. Each is analyzed from a clean slate: what they run after
     // is unknown, so only what happens inside them can be definite.

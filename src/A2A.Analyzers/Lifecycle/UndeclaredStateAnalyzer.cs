@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,14 +34,16 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(operation => Analyze(operation, typedUpdater, typedManager), OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(node => Analyze(node, typedUpdater, typedManager), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol typedUpdater, INamedTypeSymbol typedManager)
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol typedUpdater, INamedTypeSymbol typedManager)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "UpdateStatusAsync"
+        // Syntax gate first; the operation is built only for UpdateStatusAsync calls.
+        if (LifecycleVocabulary.InvokedName((InvocationExpressionSyntax)context.Node) != "UpdateStatusAsync"
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation
+            || invocation.TargetMethod.Name != "UpdateStatusAsync"
             || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state") is not { } state
             || state.Value.ConstantValue is not { HasValue: true, Value: int value }
             || Flag(value) is not { } flag)
