@@ -110,7 +110,7 @@ public class GeneratorBenchmarks
         return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, parse, old.FilePath));
     }
 
-    private static string AgentSource(int i, string reply) => $$"""
+    internal static string AgentSource(int i, string reply) => $$"""
         using System.Threading;
         using System.Threading.Tasks;
         using A2A.Agents;
@@ -133,7 +133,7 @@ public class GeneratorBenchmarks
         }
         """;
 
-    private static string UnrelatedSource(int i, int factor) => $$"""
+    internal static string UnrelatedSource(int i, int factor) => $$"""
         namespace Corpus.Util{{i % 20}};
 
         public static class Util{{i}}

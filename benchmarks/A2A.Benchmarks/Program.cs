@@ -1,5 +1,22 @@
+using A2A.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // Run all:     dotnet run -c Release --project benchmarks/A2A.Benchmarks -- --filter '*'
 // Run one:     dotnet run -c Release --project benchmarks/A2A.Benchmarks -- --filter '*Lifecycle*'
+// Analyzer driver telemetry (per-analyzer callback time, interleaved rounds):
+//              dotnet run -c Release --project benchmarks/A2A.Benchmarks -- analyzer-telemetry 9
+// Analyzer driver floor per registered action kind:
+//              dotnet run -c Release --project benchmarks/A2A.Benchmarks -- driver-floor 5
+if (args is ["analyzer-telemetry", ..])
+{
+    await AnalyzerTelemetry.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9);
+    return;
+}
+
+if (args is ["driver-floor", ..])
+{
+    DriverFloorProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

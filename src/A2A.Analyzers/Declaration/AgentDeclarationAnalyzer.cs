@@ -42,25 +42,34 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
                 start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"));
             var names = new ConcurrentBag<AgentName>();
 
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols, names), SymbolKind.NamedType);
+            // One pass per file over type declarations that carry attributes (cheaper in the driver than a symbol
+            // action on every type); the symbol is analyzed where its [A2AAgent] is written, so once.
+            start.RegisterSemanticModelAction(model =>
+            {
+                foreach (TypeDeclarationSyntax declaration in model.SemanticModel.SyntaxTree.GetRoot(model.CancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
+                {
+                    if (declaration.AttributeLists.Count > 0
+                        && model.SemanticModel.GetDeclaredSymbol(declaration, model.CancellationToken) is { } type
+                        && type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Agent)) is { } agent
+                        && agent.ApplicationSyntaxReference is { } applied
+                        && applied.SyntaxTree == declaration.SyntaxTree
+                        && declaration.AttributeLists.Span.Contains(applied.Span))
+                    {
+                        AnalyzeType(type, agent, symbols, names, model.ReportDiagnostic, model.CancellationToken);
+                    }
+                }
+            });
             start.RegisterCompilationEndAction(end => ReportDuplicateNames(end, names));
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols, ConcurrentBag<AgentName> names)
+    private static void AnalyzeType(INamedTypeSymbol type, AttributeData agent, KnownSymbols symbols, ConcurrentBag<AgentName> names, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        AttributeData? agent = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Agent));
-        if (agent is null)
-        {
-            return;
-        }
-
         Location location = type.Locations.FirstOrDefault() ?? Location.None;
         string? problem = AgentParser.FindDeclarationProblem(type, agent, out _);
         if (problem is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InvalidAgentDeclaration, location, type.Name, problem));
+            report(Diagnostic.Create(DiagnosticCatalog.InvalidAgentDeclaration, location, type.Name, problem));
         }
 
         if (agent.ConstructorArguments.Length == 1 && agent.ConstructorArguments[0].Value is string { Length: > 0 } name)
@@ -73,11 +82,11 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        INamedTypeSymbol? notPartial = NotPartial(type, context.CancellationToken);
+        INamedTypeSymbol? notPartial = NotPartial(type, cancellationToken);
         if (notPartial is not null)
         {
             Location at = notPartial.Locations.FirstOrDefault() ?? location;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.AgentMustBePartial, at, notPartial.Name));
+            report(Diagnostic.Create(DiagnosticCatalog.AgentMustBePartial, at, notPartial.Name));
         }
 
         string contextName = AgentNaming.ContextName(type);
@@ -96,7 +105,7 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
                 .Add(DiagnosticCatalog.ContextTypeProperty, contextName)
                 .Add(DiagnosticCatalog.ExecuteProblemProperty, execute.Length switch { 0 => "Missing", > 1 => "Ambiguous", _ => "Shape" });
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.ExecuteMethod, at, properties, type.Name, executeProblem, contextName));
+            report(Diagnostic.Create(DiagnosticCatalog.ExecuteMethod, at, properties, type.Name, executeProblem, contextName));
         }
     }
 

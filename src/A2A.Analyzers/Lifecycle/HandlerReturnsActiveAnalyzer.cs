@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -41,21 +42,26 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterCodeBlockAction(block =>
+            start.RegisterSemanticModelAction(model =>
             {
-                // The handler shape, from the symbol alone: Task ExecuteAsync({Name}Context context, ...). Other
-                // methods taking a context are helpers. Only handlers get a graph.
-                if (block.OwningSymbol is not IMethodSymbol { Name: "ExecuteAsync", Parameters.Length: > 0 } method
-                    || method.ReturnType.ToDisplayString() != "System.Threading.Tasks.Task"
-                    || !LifecycleVocabulary.DerivesFrom(method.Parameters[0].Type, agentContext)
-                    || LifecycleVocabulary.CreateGraph(block.CodeBlock, block.SemanticModel, block.CancellationToken) is not { } graph)
+                SyntaxNode root = model.SemanticModel.SyntaxTree.GetRoot(model.CancellationToken);
+                foreach (MethodDeclarationSyntax declaration in root.DescendantNodes(n => n is not BaseMethodDeclarationSyntax).OfType<MethodDeclarationSyntax>())
                 {
-                    return;
-                }
+                    // The handler shape: Task ExecuteAsync({Name}Context context, ...). Other methods taking a context
+                    // are helpers. Name from syntax, the rest from the symbol; only handlers get a graph.
+                    if (declaration.Identifier.ValueText != "ExecuteAsync"
+                        || model.SemanticModel.GetDeclaredSymbol(declaration, model.CancellationToken) is not IMethodSymbol { Parameters.Length: > 0 } method
+                        || method.ReturnType.ToDisplayString() != "System.Threading.Tasks.Task"
+                        || !LifecycleVocabulary.DerivesFrom(method.Parameters[0].Type, agentContext)
+                        || LifecycleVocabulary.CreateGraph(declaration, model.SemanticModel, model.CancellationToken) is not { } graph)
+                    {
+                        continue;
+                    }
 
-                if (CanReturnActive(graph, handles))
-                {
-                    block.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.HandlerReturnsActive, method.Locations.FirstOrDefault(), method.Name));
+                    if (CanReturnActive(graph, handles))
+                    {
+                        model.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.HandlerReturnsActive, declaration.Identifier.GetLocation(), method.Name));
+                    }
                 }
             });
         });

@@ -39,25 +39,30 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(node => Analyze(node, owners, task), SyntaxKind.InvocationExpression);
+            start.RegisterSemanticModelAction(model =>
+            {
+                foreach (InvocationExpressionSyntax invocation in LifecycleVocabulary.Invocations(model.SemanticModel.SyntaxTree, model.CancellationToken))
+                {
+                    Analyze(invocation, model.SemanticModel, owners, task, model.ReportDiagnostic, model.CancellationToken);
+                }
+            });
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol[] owners, INamedTypeSymbol task)
+    private static void Analyze(InvocationExpressionSyntax invocation, SemanticModel model, INamedTypeSymbol[] owners, INamedTypeSymbol task, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         // Syntax first: only a dropped call to some ...Async method is worth a symbol lookup.
-        var invocation = (InvocationExpressionSyntax)context.Node;
         if (LifecycleVocabulary.InvokedName(invocation) is not { } name
             || !name.EndsWith("Async", System.StringComparison.Ordinal)
-            || !IsDropped(invocation, context.SemanticModel, context.CancellationToken)
-            || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method
+            || !IsDropped(invocation, model, cancellationToken)
+            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
             || !ReturnsTask(method.ReturnType, task)
             || !IsLifecycleMember(method, owners))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.LifecycleCallNotAwaited, invocation.GetLocation(), method.Name));
+        report(Diagnostic.Create(DiagnosticCatalog.LifecycleCallNotAwaited, invocation.GetLocation(), method.Name));
     }
 
     // The value goes nowhere: a bare statement, or `_ = ...` (a discard, not a variable named _).

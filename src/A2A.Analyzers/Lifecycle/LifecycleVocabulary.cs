@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -69,10 +71,36 @@ internal static class LifecycleVocabulary
         _ => null,
     };
 
+    /// <summary>Every invocation in a file (the lifecycle rules run once per file, on its semantic model).</summary>
+    public static IEnumerable<InvocationExpressionSyntax> Invocations(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) =>
+        tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>();
+
+    /// <summary>
+    /// The code blocks of a file that can hold statements: methods, constructors, operators, accessors, and the
+    /// top-level statements of a program. Local functions and lambdas belong to their enclosing block.
+    /// </summary>
+    public static IEnumerable<SyntaxNode> CodeBlocks(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+    {
+        SyntaxNode root = tree.GetRoot(cancellationToken);
+        if (root is CompilationUnitSyntax unit && unit.Members.Any(m => m is GlobalStatementSyntax))
+        {
+            yield return unit;
+        }
+
+        foreach (SyntaxNode node in root.DescendantNodes(n => n is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)))
+        {
+            if (node is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
+                or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null })
+            {
+                yield return node;
+            }
+        }
+    }
+
     /// <summary>
     /// The control-flow graph of a code block (method, accessor, constructor), or null for other blocks. Built on
-    /// demand, only for blocks that pass a rule's cheap gate: the analyzers register no operation actions, so the
-    /// compiler builds no operation trees for code that never touches a task.
+    /// demand, only for blocks that pass a rule's cheap gate: the analyzers register no operation actions, so no
+    /// operation trees are built for code that never touches a task.
     /// </summary>
     public static ControlFlowGraph? CreateGraph(SyntaxNode codeBlock, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
         model.GetOperation(codeBlock, cancellationToken) switch

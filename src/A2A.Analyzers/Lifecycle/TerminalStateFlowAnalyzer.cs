@@ -60,20 +60,23 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterCodeBlockAction(block =>
+            start.RegisterSemanticModelAction(model =>
             {
-                // Nothing can be terminal in a block that names no call able to finish a task: skip it on syntax alone.
-                if (!MentionsTerminalCall(block.CodeBlock)
-                    || LifecycleVocabulary.CreateGraph(block.CodeBlock, block.SemanticModel, block.CancellationToken) is not { } graph)
+                foreach (SyntaxNode codeBlock in LifecycleVocabulary.CodeBlocks(model.SemanticModel.SyntaxTree, model.CancellationToken))
                 {
-                    return;
-                }
+                    // Nothing can be terminal in a block that names no call able to finish a task: skip it on syntax alone.
+                    if (!MentionsTerminalCall(codeBlock)
+                        || LifecycleVocabulary.CreateGraph(codeBlock, model.SemanticModel, model.CancellationToken) is not { } graph)
+                    {
+                        continue;
+                    }
 
-                var findings = new Dictionary<TextSpan, Diagnostic>();
-                AnalyzeWithNested(graph, types, finding => findings[finding.Location.SourceSpan] = finding);
-                foreach (Diagnostic finding in findings.Values.OrderBy(d => d.Location.SourceSpan.Start))
-                {
-                    block.ReportDiagnostic(finding);
+                    var findings = new Dictionary<TextSpan, Diagnostic>();
+                    AnalyzeWithNested(graph, types, finding => findings[finding.Location.SourceSpan] = finding);
+                    foreach (Diagnostic finding in findings.Values.OrderBy(d => d.Location.SourceSpan.Start))
+                    {
+                        model.ReportDiagnostic(finding);
+                    }
                 }
             });
         });

@@ -34,15 +34,21 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(node => Analyze(node, typedUpdater, typedManager), SyntaxKind.InvocationExpression);
+            start.RegisterSemanticModelAction(model =>
+            {
+                foreach (InvocationExpressionSyntax invocation in LifecycleVocabulary.Invocations(model.SemanticModel.SyntaxTree, model.CancellationToken))
+                {
+                    Analyze(invocation, model.SemanticModel, typedUpdater, typedManager, model.ReportDiagnostic, model.CancellationToken);
+                }
+            });
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol typedUpdater, INamedTypeSymbol typedManager)
+    private static void Analyze(InvocationExpressionSyntax syntax, SemanticModel model, INamedTypeSymbol typedUpdater, INamedTypeSymbol typedManager, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         // Syntax gate first; the operation is built only for UpdateStatusAsync calls.
-        if (LifecycleVocabulary.InvokedName((InvocationExpressionSyntax)context.Node) != "UpdateStatusAsync"
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation
+        if (LifecycleVocabulary.InvokedName(syntax) != "UpdateStatusAsync"
+            || model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
             || invocation.TargetMethod.Name != "UpdateStatusAsync"
             || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state") is not { } state
             || state.Value.ConstantValue is not { HasValue: true, Value: int value }
@@ -74,7 +80,7 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
 
         if ((declared & flag.Bit) == 0)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.UndeclaredState, state.Syntax.GetLocation(), flag.WireName, agentBase, flag.Name));
+            report(Diagnostic.Create(DiagnosticCatalog.UndeclaredState, state.Syntax.GetLocation(), flag.WireName, agentBase, flag.Name));
         }
     }
 
