@@ -27,17 +27,18 @@ public sealed class AgentGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Agents);
 
-        // A bool, so an edit elsewhere leaves it Unchanged and does not invalidate the emit step.
-        IncrementalValueProvider<bool> dependencyInjection = context.CompilationProvider
-            .Select(static (compilation, _) =>
-                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null)
-            .WithTrackingName(TrackingNames.DependencyInjection);
+        // A value record, so an edit elsewhere leaves it Unchanged and does not invalidate the emit step.
+        IncrementalValueProvider<HostingSupport> hosting = context.CompilationProvider
+            .Select(static (compilation, _) => new HostingSupport(
+                DependencyInjection: compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null,
+                AspNetCore: compilation.GetTypeByMetadataName("A2A.AspNetCore.A2AEndpointRouteBuilderExtensions") is not null))
+            .WithTrackingName(TrackingNames.Hosting);
 
-        IncrementalValuesProvider<(AgentModel Agent, bool DependencyInjection)> outputs = agents
-            .Combine(dependencyInjection)
+        IncrementalValuesProvider<(AgentModel Agent, HostingSupport Hosting)> outputs = agents
+            .Combine(hosting)
             .WithTrackingName(TrackingNames.AgentsWithOptions);
 
         context.RegisterSourceOutput(outputs, static (output, item) =>
-            output.AddSource(item.Agent.HintName, AgentEmitter.Emit(item.Agent, item.DependencyInjection)));
+            output.AddSource(item.Agent.HintName, AgentEmitter.Emit(item.Agent, item.Hosting)));
     }
 }

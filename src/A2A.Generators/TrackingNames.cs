@@ -9,8 +9,8 @@ public static class TrackingNames
     /// <summary>The models of agents that will be emitted.</summary>
     public const string Agents = "Agents";
 
-    /// <summary>Whether Microsoft.Extensions.DependencyInjection.Abstractions is referenced.</summary>
-    public const string DependencyInjection = "DependencyInjection";
+    /// <summary>Which hosting libraries (dependency injection, A2A.AspNetCore) are referenced.</summary>
+    public const string Hosting = "Hosting";
 
     /// <summary>Each agent paired with the compilation-wide options.</summary>
     public const string AgentsWithOptions = "AgentsWithOptions";

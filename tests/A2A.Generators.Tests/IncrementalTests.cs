@@ -47,7 +47,7 @@ public class IncrementalTests
         AssertAll(steps, TrackingNames.ParsedAgents, IncrementalStepRunReason.Unchanged);
         AssertAll(steps, TrackingNames.Agents, IncrementalStepRunReason.Cached);
         AssertAll(steps, TrackingNames.AgentsWithOptions, IncrementalStepRunReason.Cached);
-        AssertAll(steps, TrackingNames.DependencyInjection, IncrementalStepRunReason.Unchanged);
+        AssertAll(steps, TrackingNames.Hosting, IncrementalStepRunReason.Unchanged);
         AssertAll(steps, "SourceOutput", IncrementalStepRunReason.Cached);
     }
 
@@ -105,7 +105,7 @@ public class IncrementalTests
         GeneratorRunResult result = AgentResult(driver);
 
         int walked = 0;
-        foreach (string step in new[] { TrackingNames.Agents, TrackingNames.AgentsWithOptions, TrackingNames.DependencyInjection })
+        foreach (string step in new[] { TrackingNames.Agents, TrackingNames.AgentsWithOptions, TrackingNames.Hosting })
         {
             foreach (IncrementalGeneratorRunStep run in result.TrackedSteps[step])
             {

@@ -35,17 +35,48 @@ public static class AgentRunner
         Func<AgentTask, TaskUpdater, CancellationToken, Task> handler,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(handler);
+        AgentTask task = await AcceptAsync(manager, message, cancellationToken).ConfigureAwait(false);
+        return await RunHandlerAsync(manager, task, handler, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="RunAsync"/>: creates the task for a message without a task id, or appends the
+    /// message to the task it names. A server calls it on the request, so a refused message is an error response
+    /// and nothing is written.
+    /// </summary>
+    /// <exception cref="TaskNotFoundException">The message names a task that does not exist.</exception>
+    /// <exception cref="InvalidTaskStateException">The message names a terminal task (-32004 on the wire).</exception>
+    /// <exception cref="InvalidParamsException">The message is malformed or names another context.</exception>
+    public static Task<AgentTask> AcceptAsync(TaskManager manager, Message message, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(handler);
+        return string.IsNullOrEmpty(message.TaskId)
+            ? manager.CreateTaskAsync(message, cancellationToken: cancellationToken)
+            : manager.UpdateWithMessageAsync(message.TaskId, message, cancellationToken);
+    }
 
-        AgentTask task = string.IsNullOrEmpty(message.TaskId)
-            ? await manager.CreateTaskAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await manager.UpdateWithMessageAsync(message.TaskId, message, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The second half of <see cref="RunAsync"/>: runs <paramref name="handler"/> on an accepted task and settles
+    /// it (failed on an exception, canceled on <paramref name="cancellationToken"/>, failed if left active).
+    /// </summary>
+    /// <returns>The task as stored after the handler ran.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the task is canceled.</exception>
+    public static async Task<AgentTask> RunHandlerAsync(
+        TaskManager manager,
+        AgentTask task,
+        Func<AgentTask, TaskUpdater, CancellationToken, Task> handler,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(handler);
         TaskUpdater updater = manager.CreateUpdater(task);
 
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await handler(task, updater, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -62,6 +93,13 @@ public static class AgentRunner
         AgentTask after = await manager.GetTaskAsync(task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         if (after.Status.State is TaskState.Submitted or TaskState.Working)
         {
+            // A canceled token the handler ignored still means the client asked to cancel.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await FinishIfActiveAsync(manager, task.Id, TaskState.Canceled, null).ConfigureAwait(false);
+                throw new OperationCanceledException(cancellationToken);
+            }
+
             await FinishIfActiveAsync(manager, task.Id, TaskState.Failed,
                 $"Agent execution error: the handler returned while the task was still {after.Status.State.ToWireName()}. " +
                 "A handler must complete, fail, cancel or reject the task, or ask for input or authentication, before it returns.").ConfigureAwait(false);

@@ -14,9 +14,19 @@ public class TaskNotCancelableException : A2AException
         State = state;
     }
 
-    /// <summary>The task that could not be canceled.</summary>
+    private TaskNotCancelableException(string message)
+        : base(message, A2AErrorCodes.TaskNotCancelable, "TASK_NOT_CANCELABLE")
+    {
+        TaskId = "";
+        State = TaskState.Unspecified;
+    }
+
+    /// <summary>The task that could not be canceled (empty when the error came from a remote server).</summary>
     public string TaskId { get; }
 
-    /// <summary>Its (terminal) state.</summary>
+    /// <summary>Its (terminal) state; <see cref="TaskState.Unspecified"/> when the error came from a remote server.</summary>
     public TaskState State { get; }
+
+    /// <summary>The error as a remote server reported it, with the server's message.</summary>
+    internal static TaskNotCancelableException FromWire(string message) => new(message);
 }

@@ -11,6 +11,16 @@ public class TaskNotFoundException : A2AException
         TaskId = taskId;
     }
 
-    /// <summary>The id that was not found.</summary>
+    private TaskNotFoundException(string message, bool fromWire)
+        : base(message, A2AErrorCodes.TaskNotFound, "TASK_NOT_FOUND")
+    {
+        _ = fromWire;
+        TaskId = "";
+    }
+
+    /// <summary>The id that was not found (empty when the error came from a remote server, whose message names it).</summary>
     public string TaskId { get; }
+
+    /// <summary>The error as a remote server reported it, with the server's message.</summary>
+    internal static TaskNotFoundException FromWire(string message) => new(message, fromWire: true);
 }

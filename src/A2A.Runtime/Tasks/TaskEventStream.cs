@@ -29,7 +29,10 @@ internal static class TaskEventStream
         {
             StoredTask stored = await store.GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
             yield return new TaskEventRecord(stored.Version, StreamResponse.From(stored.Task));
-            if (IsEnd(stored.Task.Status.State, options))
+
+            // A snapshot ends the stream only when terminal: a subscriber to an interrupted task is waiting for the
+            // follow-up and what the agent does next.
+            if (stored.Task.Status.State.IsTerminal())
             {
                 yield break;
             }

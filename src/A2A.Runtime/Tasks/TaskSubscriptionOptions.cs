@@ -13,7 +13,8 @@ public sealed record TaskSubscriptionOptions
     public long? AfterSequence { get; init; }
 
     /// <summary>
-    /// End the stream at input-required and auth-required as well as at terminal states. Off by default: an
+    /// End the stream when the task reaches input-required or auth-required (after the snapshot), as well as at
+    /// terminal states. An interrupted snapshot does not end it: its subscriber waits for the next move. Off by default: an
     /// interrupted task is still live (a follow-up message resumes it on the same task), so a store-level
     /// subscriber keeps listening. The wire binding turns it on for SendStreamingMessage, whose response the spec
     /// closes at an interrupted state.

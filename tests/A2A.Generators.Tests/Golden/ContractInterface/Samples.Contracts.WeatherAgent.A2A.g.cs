@@ -121,6 +121,13 @@ namespace Samples.Contracts
                 (task, updater, token) => handler.ExecuteAsync(new WeatherAgentContext(message, task, new WeatherAgentTaskUpdater(updater)), token),
                 cancellationToken);
         }
+
+        /// <summary>The handler as an <see cref="global::A2A.Agents.AgentHandler"/>, the shape a host (such as the A2A ASP.NET Core binding) runs per accepted message.</summary>
+        public global::A2A.Agents.AgentHandler Bind(IWeatherAgentHandler handler)
+        {
+            if (handler is null) throw new global::System.ArgumentNullException(nameof(handler));
+            return (message, task, updater, token) => handler.ExecuteAsync(new WeatherAgentContext(message, task, new WeatherAgentTaskUpdater(updater)), token);
+        }
     }
 
     /// <summary>Client-side view of one task of the <c>Weather</c> agent, checked by its lifecycle, with typed artifact accessors.</summary>

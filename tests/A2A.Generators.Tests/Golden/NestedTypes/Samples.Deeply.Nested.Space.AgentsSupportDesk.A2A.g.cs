@@ -124,6 +124,13 @@ namespace Samples.Deeply.Nested.Space
                 (task, updater, token) => handler.ExecuteAsync(new AgentsSupportDeskContext(message, task, new AgentsSupportDeskTaskUpdater(updater)), token),
                 cancellationToken);
         }
+
+        /// <summary>The handler as an <see cref="global::A2A.Agents.AgentHandler"/>, the shape a host (such as the A2A ASP.NET Core binding) runs per accepted message.</summary>
+        public global::A2A.Agents.AgentHandler Bind(IAgentsSupportDeskHandler handler)
+        {
+            if (handler is null) throw new global::System.ArgumentNullException(nameof(handler));
+            return (message, task, updater, token) => handler.ExecuteAsync(new AgentsSupportDeskContext(message, task, new AgentsSupportDeskTaskUpdater(updater)), token);
+        }
     }
 
     /// <summary>Client-side view of one task of the <c>Support desk</c> agent, checked by its lifecycle, with typed artifact accessors.</summary>

@@ -123,6 +123,13 @@ namespace Samples.Travel
                 (task, updater, token) => handler.ExecuteAsync(new TripPlannerAgentContext(message, task, new TripPlannerAgentTaskUpdater(updater)), token),
                 cancellationToken);
         }
+
+        /// <summary>The handler as an <see cref="global::A2A.Agents.AgentHandler"/>, the shape a host (such as the A2A ASP.NET Core binding) runs per accepted message.</summary>
+        public global::A2A.Agents.AgentHandler Bind(ITripPlannerAgentHandler handler)
+        {
+            if (handler is null) throw new global::System.ArgumentNullException(nameof(handler));
+            return (message, task, updater, token) => handler.ExecuteAsync(new TripPlannerAgentContext(message, task, new TripPlannerAgentTaskUpdater(updater)), token);
+        }
     }
 
     /// <summary>Client-side view of one task of the <c>Trip planner</c> agent, checked by its lifecycle, with typed artifact accessors.</summary>

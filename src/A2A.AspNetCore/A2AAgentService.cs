@@ -1,0 +1,363 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using A2A.Agents;
+using A2A.Errors;
+using A2A.Protocol;
+using A2A.Storage;
+using A2A.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace A2A.AspNetCore;
+
+/// <summary>
+/// The A2A v1.0 methods for one agent, independent of the transport: requests in, tasks and task events out, every
+/// error an <see cref="A2AException"/> of the right type. The JSON-RPC endpoint is a thin layer over it.
+/// </summary>
+/// <remarks>
+/// Each accepted message runs the agent's handler in the background, detached from the HTTP request: a client that
+/// disconnects does not cancel the agent; <see cref="CancelTaskAsync"/> does, through the handler's token.
+/// </remarks>
+public sealed class A2AAgentService : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly AgentHandler _handler;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the service for an agent.</summary>
+    /// <param name="manager">The agent's task manager (its store and lifecycle).</param>
+    /// <param name="handler">The agent's handler, usually from a generated <c>{Name}TaskManager.Bind</c>.</param>
+    /// <param name="logger">Where run failures and cancellations are logged.</param>
+    public A2AAgentService(TaskManager manager, AgentHandler handler, ILogger<A2AAgentService>? logger = null)
+    {
+        Tasks = manager ?? throw new ArgumentNullException(nameof(manager));
+        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The task manager the service works on.</summary>
+    public TaskManager Tasks { get; }
+
+    /// <summary>
+    /// <c>SendMessage</c>: starts (or continues) the task and waits until it is terminal or interrupted, or returns
+    /// it right away with <c>returnImmediately</c>. <paramref name="cancellationToken"/> stops the waiting, not the agent.
+    /// </summary>
+    public async Task<AgentTask> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
+    {
+        int? historyLength = CheckHistoryLength(request?.Configuration?.HistoryLength);
+        (AgentTask accepted, Run run) = await AcceptAsync(request!, cancellationToken).ConfigureAwait(false);
+        if (request!.Configuration?.ReturnImmediately == true)
+        {
+            run.Start();
+            return await Tasks.GetTaskAsync(accepted.Id, historyLength, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await WaitForOutcomeAsync(accepted.Id, run, cancellationToken).ConfigureAwait(false);
+        return await Tasks.GetTaskAsync(accepted.Id, historyLength, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>SendStreamingMessage</c>: starts (or continues) the task and streams it: the task snapshot first, then
+    /// every change in order, ending at a terminal or interrupted state. Errors in the request are thrown before the
+    /// first item. <paramref name="cancellationToken"/> stops the stream, not the agent.
+    /// </summary>
+    public async Task<IAsyncEnumerable<StreamResponse>> SendStreamingMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
+    {
+        (AgentTask accepted, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false);
+        IAsyncEnumerator<TaskEventRecord> events = Subscribe(accepted.Id, cancellationToken);
+        try
+        {
+            await events.MoveNextAsync().ConfigureAwait(false); // the snapshot, taken before the handler starts
+        }
+        catch
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            run.Start(); // the message was accepted: the agent works on it whatever happens to this response
+        }
+
+        return Stream(events);
+    }
+
+    /// <summary><c>SubscribeToTask</c>: the task's current snapshot, then its changes until it is terminal or interrupted.</summary>
+    /// <exception cref="TaskNotFoundException">Unknown task.</exception>
+    /// <exception cref="UnsupportedOperationException">The task is terminal: there is nothing left to stream.</exception>
+    public async Task<IAsyncEnumerable<StreamResponse>> SubscribeToTaskAsync(SubscribeToTaskRequest request, CancellationToken cancellationToken = default)
+    {
+        string id = RequireId(request?.Id);
+        AgentTask task = await Tasks.GetTaskAsync(id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (task.Status.State.IsTerminal())
+        {
+            throw new UnsupportedOperationException($"Task {id} is {task.Status.State.ToWireName()}, a terminal state, and cannot be subscribed to; read it with GetTask.");
+        }
+
+        IAsyncEnumerator<TaskEventRecord> events = Subscribe(id, cancellationToken);
+        await events.MoveNextAsync().ConfigureAwait(false);
+        return Stream(events);
+    }
+
+    /// <summary><c>GetTask</c>.</summary>
+    public Task<AgentTask> GetTaskAsync(GetTaskRequest request, CancellationToken cancellationToken = default) =>
+        Tasks.GetTaskAsync(RequireId(request?.Id), CheckHistoryLength(request?.HistoryLength), cancellationToken);
+
+    /// <summary><c>ListTasks</c>: newest status first, with the request's filters, page size (1 to 100) and page token.</summary>
+    public async Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default)
+    {
+        request ??= new ListTasksRequest();
+        int pageSize = request.PageSize ?? TaskQuery.DefaultPageSize;
+        if (pageSize is < 1 or > TaskQuery.MaxPageSize)
+        {
+            throw new InvalidParamsException($"pageSize must be between 1 and {TaskQuery.MaxPageSize}; got {pageSize}.");
+        }
+
+        int? historyLength = CheckHistoryLength(request.HistoryLength);
+        TaskPage page = await Tasks.ListTasksAsync(
+            new TaskQuery
+            {
+                ContextId = string.IsNullOrEmpty(request.ContextId) ? null : request.ContextId,
+                State = request.Status == TaskState.Unspecified ? null : request.Status,
+                StatusTimestampAfter = request.StatusTimestampAfter,
+                PageSize = pageSize,
+                PageToken = string.IsNullOrEmpty(request.PageToken) ? null : request.PageToken,
+            },
+            cancellationToken).ConfigureAwait(false);
+        bool artifacts = request.IncludeArtifacts == true;
+        return new ListTasksResponse
+        {
+            Tasks = page.Tasks.Select(t => Shape(t, historyLength, artifacts)).ToArray(),
+            NextPageToken = page.NextPageToken,
+            PageSize = pageSize,
+            TotalSize = page.TotalSize,
+        };
+    }
+
+    /// <summary>
+    /// <c>CancelTask</c>: a task whose handler is running is canceled through the handler's token (the runtime records
+    /// the cancellation when the handler stops); any other non-terminal task is canceled directly.
+    /// </summary>
+    /// <exception cref="TaskNotFoundException">Unknown task.</exception>
+    /// <exception cref="TaskNotCancelableException">The task is already terminal.</exception>
+    public async Task<AgentTask> CancelTaskAsync(CancelTaskRequest request, CancellationToken cancellationToken = default)
+    {
+        string id = RequireId(request?.Id);
+        if (_runs.TryGetValue(id, out Run? run))
+        {
+            run.Cancel();
+            await run.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            AgentTask after = await Tasks.GetTaskAsync(id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            if (after.Status.State == TaskState.Canceled)
+            {
+                return after;
+            }
+
+            // The handler finished the task its own way before the cancellation landed.
+            if (after.Status.State.IsTerminal())
+            {
+                throw new TaskNotCancelableException(id, after.Status.State);
+            }
+        }
+
+        return await Tasks.CancelTaskAsync(id, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a handler is currently running for the task.</summary>
+    public bool IsRunning(string taskId) => _runs.ContainsKey(taskId);
+
+    /// <summary>Cancels every running handler and waits for them to stop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_runs.Values.Select(r => r.Completion)).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task<(AgentTask Task, Run Run)> AcceptAsync(SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        if (request?.Message is not { } message)
+        {
+            throw new InvalidParamsException("params.message is required.");
+        }
+
+        if (message.Role != Role.User)
+        {
+            throw new InvalidParamsException($"A client message must have role ROLE_USER; got {message.Role}.");
+        }
+
+        if (request.Configuration?.TaskPushNotificationConfig is not null)
+        {
+            throw new PushNotificationNotSupportedException("This agent does not send push notifications; leave configuration.taskPushNotificationConfig out.");
+        }
+
+        CheckHistoryLength(request.Configuration?.HistoryLength);
+
+        // A follow-up reserves its task first, so two racing follow-ups cannot both append a message; the loser is
+        // refused before anything is written.
+        var run = new Run(this, message);
+        bool followUp = !string.IsNullOrEmpty(message.TaskId);
+        if (followUp && !_runs.TryAdd(message.TaskId!, run))
+        {
+            throw new UnsupportedOperationException(
+                $"Task {message.TaskId} is still being worked on; send the follow-up once it asks for input (or follow it with SubscribeToTask).");
+        }
+
+        AgentTask task;
+        try
+        {
+            // Validation and the write happen here, on the request: a refused message leaves nothing behind.
+            task = await AgentRunner.AcceptAsync(Tasks, message, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (followUp)
+            {
+                _runs.TryRemove(new KeyValuePair<string, Run>(message.TaskId!, run));
+            }
+
+            throw;
+        }
+
+        run.Task = task;
+        if (!followUp)
+        {
+            _runs[task.Id] = run;
+        }
+
+        return (task, run);
+    }
+
+    private IAsyncEnumerator<TaskEventRecord> Subscribe(string taskId, CancellationToken cancellationToken) =>
+        Tasks.SubscribeAsync(taskId, new TaskSubscriptionOptions { EndAtInterruption = true }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+    private static async IAsyncEnumerable<StreamResponse> Stream(IAsyncEnumerator<TaskEventRecord> events)
+    {
+        await using (events.ConfigureAwait(false))
+        {
+            yield return events.Current.Event;
+            while (await events.MoveNextAsync().ConfigureAwait(false))
+            {
+                yield return events.Current.Event;
+            }
+        }
+    }
+
+    // Subscribes (snapshot first, before the handler starts), starts the run, and waits until the stream ends at a
+    // terminal or interrupted state, or the handler returns (a follow-up it ignored leaves the task unchanged).
+    private async Task WaitForOutcomeAsync(string taskId, Run run, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        IAsyncEnumerator<TaskEventRecord> events = Subscribe(taskId, stop.Token);
+        Task<bool>? next = null;
+        try
+        {
+            try
+            {
+                await events.MoveNextAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                run.Start();
+            }
+
+            while (true)
+            {
+                next = events.MoveNextAsync().AsTask();
+                if (await Task.WhenAny(next, run.Completion).ConfigureAwait(false) != next || !await next.ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            // An enumerator must not be disposed while a MoveNextAsync is in flight: stop it first.
+            if (next is { IsCompleted: false })
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await next.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            await events.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static AgentTask Shape(AgentTask task, int? historyLength, bool artifacts)
+    {
+        if (historyLength is { } length && length < task.History.Count)
+        {
+            task = task with { History = task.History.Skip(task.History.Count - length).ToArray() };
+        }
+
+        return artifacts || task.Artifacts.Count == 0 ? task : task with { Artifacts = [] };
+    }
+
+    private static string RequireId(string? id) =>
+        string.IsNullOrEmpty(id) ? throw new InvalidParamsException("params.id (the task id) is required.") : id;
+
+    private static int? CheckHistoryLength(int? historyLength) =>
+        historyLength < 0 ? throw new InvalidParamsException($"historyLength must be 0 or more; got {historyLength}.") : historyLength;
+
+    /// <summary>One handler run: created when a message is accepted, started once the response is ready to observe it.</summary>
+    private sealed class Run(A2AAgentService service, Message message)
+    {
+        private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(service._stopping.Token);
+        private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _started;
+
+        public AgentTask Task { get; set; } = null!;
+
+        public System.Threading.Tasks.Task Completion => _completion.Task;
+
+        public void Cancel()
+        {
+            try
+            {
+                _cancel.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The run already ended.
+            }
+        }
+
+        public void Start()
+        {
+            if (Interlocked.Exchange(ref _started, 1) == 0)
+            {
+                _ = System.Threading.Tasks.Task.Run(RunAsync);
+            }
+        }
+
+        private async System.Threading.Tasks.Task RunAsync()
+        {
+            try
+            {
+                await AgentRunner.RunHandlerAsync(service.Tasks, Task, (t, updater, token) => service._handler(message, t, updater, token), _cancel.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                service._logger.LogInformation("Task {TaskId} was canceled while its handler ran.", Task.Id);
+            }
+            catch (Exception ex)
+            {
+                // AgentRunner has already failed the task if it could; this is a store or runtime failure.
+                service._logger.LogError(ex, "Running the handler for task {TaskId} failed.", Task.Id);
+            }
+            finally
+            {
+                service._runs.TryRemove(new KeyValuePair<string, Run>(Task.Id, this));
+                _cancel.Dispose();
+                _completion.TrySetResult();
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using A2A.Json;
+using A2A.JsonRpc;
+using A2A.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace A2A.AspNetCore;
+
+/// <summary>
+/// GET <c>/.well-known/agent-card.json</c>: the agent card with this server's absolute endpoint URL, a weak ETag over
+/// its bytes (If-None-Match answers 304), a Cache-Control max-age, and <c>Vary: A2A-Version</c>.
+/// </summary>
+internal sealed class AgentCardEndpoint(Func<string, AgentCard> card, string pattern, A2AServerOptions options)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+
+        // Built per request from the request's own scheme and host (behind a proxy, use the forwarded-headers
+        // middleware so these are the public ones). Cheap, and no cache keyed by a client-chosen Host header.
+        string url = $"{request.Scheme}://{request.Host}{request.PathBase}{(pattern.StartsWith('/') ? pattern : "/" + pattern)}";
+        byte[] json = A2AJson.SerializeToUtf8Bytes(card(url));
+        string etag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 8)) + "\"";
+
+        HttpResponse response = context.Response;
+        response.Headers.ETag = etag;
+        response.Headers.Vary = A2AMethods.VersionHeader;
+        response.Headers.CacheControl = $"public, max-age={(int)options.CardCacheDuration.TotalSeconds}";
+        if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = json.Length;
+        await response.Body.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,301 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using A2A.Errors;
+using A2A.Json;
+using A2A.JsonRpc;
+using A2A.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace A2A.AspNetCore;
+
+/// <summary>
+/// The JSON-RPC 2.0 binding of A2A v1.0 over HTTP POST: reads one request (size-limited, depth-limited), checks the
+/// envelope and the <c>A2A-Version</c>, dispatches to <see cref="A2AAgentService"/>, and answers with a JSON-RPC
+/// response or, for the streaming methods, a server-sent event stream of JSON-RPC responses. Every failure is a
+/// JSON-RPC error with HTTP 200, as the A2A JSON-RPC binding (and the JavaScript SDK) answer: never an HTTP 500.
+/// </summary>
+internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<JsonRpcEndpoint>? logger)
+{
+    private static readonly ActivitySource Source = new("A2A.AspNetCore");
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly JsonDocumentOptions _parse = new() { MaxDepth = options.MaxJsonDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        CancellationToken aborted = context.RequestAborted;
+        byte[]? body = await ReadBodyAsync(context.Request, aborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            await WriteErrorAsync(context, default, new InvalidRequestException($"The request body is larger than the {options.MaxRequestBodySize}-byte limit.")).ConfigureAwait(false);
+            return;
+        }
+
+        // The JSON reader checks structure, not every byte of every string: refuse invalid UTF-8 up front.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            await WriteErrorAsync(context, default, new ParseErrorException("Parse error: the body is not valid UTF-8.")).ConfigureAwait(false);
+            return;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, _parse);
+        }
+        catch (JsonException ex)
+        {
+            await WriteErrorAsync(context, default, new ParseErrorException($"Parse error: the body is not valid JSON ({ex.Message})")).ConfigureAwait(false);
+            return;
+        }
+
+        using (document)
+        {
+            JsonElement id = default;
+            try
+            {
+                (id, string method, JsonElement parameters) = ReadEnvelope(document.RootElement);
+                CheckVersion(context.Request);
+                using Activity? activity = Source.StartActivity("A2A " + method, ActivityKind.Server);
+                activity?.SetTag("rpc.system", "jsonrpc");
+                activity?.SetTag("rpc.method", method);
+                await DispatchAsync(context, id, method, parameters, aborted).ConfigureAwait(false);
+            }
+            catch (A2AException error)
+            {
+                await WriteErrorAsync(context, id, error).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                await WriteErrorAsync(context, id, new InvalidParamsException($"Invalid params: {ex.Message}")).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            {
+                // The client went away; there is nobody to answer.
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "A2A request failed unexpectedly.");
+                await WriteErrorAsync(context, id, new InternalErrorException("Internal error; the server logged the details.")).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context, JsonElement id, string method, JsonElement parameters, CancellationToken aborted)
+    {
+        switch (method)
+        {
+            case A2AMethods.SendMessage:
+                AgentTask sent = await service.SendMessageAsync(Params(parameters, A2AJson.TypeInfo<SendMessageRequest>()), aborted).ConfigureAwait(false);
+                await WriteResultAsync(context, id, new SendMessageResponse { Task = sent }, A2AJson.TypeInfo<SendMessageResponse>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.SendStreamingMessage:
+                await StreamAsync(context, id, await service.SendStreamingMessageAsync(Params(parameters, A2AJson.TypeInfo<SendMessageRequest>()), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
+                break;
+            case A2AMethods.SubscribeToTask:
+                await StreamAsync(context, id, await service.SubscribeToTaskAsync(Params(parameters, A2AJson.TypeInfo<SubscribeToTaskRequest>()), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
+                break;
+            case A2AMethods.GetTask:
+                AgentTask task = await service.GetTaskAsync(Params(parameters, A2AJson.TypeInfo<GetTaskRequest>()), aborted).ConfigureAwait(false);
+                await WriteResultAsync(context, id, task, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.ListTasks:
+                ListTasksRequest list = parameters.ValueKind == JsonValueKind.Undefined ? new ListTasksRequest() : Params(parameters, A2AJson.TypeInfo<ListTasksRequest>());
+                await WriteResultAsync(context, id, await service.ListTasksAsync(list, aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTasksResponse>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.CancelTask:
+                AgentTask canceled = await service.CancelTaskAsync(Params(parameters, A2AJson.TypeInfo<CancelTaskRequest>()), aborted).ConfigureAwait(false);
+                await WriteResultAsync(context, id, canceled, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.GetExtendedAgentCard:
+                throw new ExtendedAgentCardNotConfiguredException("This agent has no extended agent card; read the public one at /.well-known/agent-card.json.");
+            case A2AMethods.CreateTaskPushNotificationConfig:
+            case A2AMethods.GetTaskPushNotificationConfig:
+            case A2AMethods.ListTaskPushNotificationConfigs:
+            case A2AMethods.DeleteTaskPushNotificationConfig:
+                throw new PushNotificationNotSupportedException("This agent does not support push notifications (its card says capabilities.pushNotifications: false).");
+            default:
+                throw new MethodNotFoundException($"Method not found: '{method}'. A2A v1.0 methods are SendMessage, SendStreamingMessage, GetTask, ListTasks, CancelTask, SubscribeToTask, GetExtendedAgentCard and the push notification config methods.");
+        }
+    }
+
+    private static T Params<T>(JsonElement parameters, JsonTypeInfo<T> info)
+    {
+        if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidParamsException(parameters.ValueKind == JsonValueKind.Undefined
+                ? "params is required for this method."
+                : $"params must be a JSON object, not {parameters.ValueKind}.");
+        }
+
+        return parameters.Deserialize(info) ?? throw new InvalidParamsException("params must be a JSON object.");
+    }
+
+    // The request object: {"jsonrpc":"2.0","method":"...","params":{...},"id":1|"x"}.
+    private static (JsonElement Id, string Method, JsonElement Params) ReadEnvelope(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            throw new InvalidRequestException("Batch requests are not supported; send one JSON-RPC request object per HTTP request.");
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidRequestException($"The request must be a JSON-RPC request object, not {root.ValueKind}.");
+        }
+
+        JsonElement id = default;
+        if (root.TryGetProperty("id", out JsonElement rawId))
+        {
+            if (rawId.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+            {
+                throw new InvalidRequestException($"The request id must be a string or a number, not {rawId.ValueKind}.");
+            }
+
+            id = rawId;
+        }
+        else
+        {
+            throw new InvalidRequestException("The request has no id; every A2A method returns a result, so notifications (requests without an id) are not supported.");
+        }
+
+        if (!root.TryGetProperty("jsonrpc", out JsonElement version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
+        {
+            throw new InvalidRequestWithIdException(id, "The request must have \"jsonrpc\": \"2.0\".");
+        }
+
+        if (!root.TryGetProperty("method", out JsonElement method) || method.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(method.GetString()))
+        {
+            throw new InvalidRequestWithIdException(id, "The request must have a non-empty string \"method\".");
+        }
+
+        root.TryGetProperty("params", out JsonElement parameters);
+        return (id, method.GetString()!, parameters);
+    }
+
+    private static void CheckVersion(HttpRequest request)
+    {
+        // An absent header means 0.3 (the spec's rule for clients that predate the header).
+        string version = request.Headers[A2AMethods.VersionHeader].FirstOrDefault()
+            ?? request.Query[A2AMethods.VersionHeader].FirstOrDefault()
+            ?? "0.3";
+        if (version.Trim() != A2AMethods.ProtocolVersion)
+        {
+            throw new VersionNotSupportedException($"The requested A2A protocol version '{version}' is not supported. Supported versions: {A2AMethods.ProtocolVersion}");
+        }
+    }
+
+    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        int limit = options.MaxRequestBodySize;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 4096);
+        while (true)
+        {
+            Memory<byte> chunk = buffer.GetMemory(4096);
+            int read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext context, JsonElement id, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        await response.StartAsync(aborted).ConfigureAwait(false);
+        try
+        {
+            await foreach (StreamResponse item in events.WithCancellation(aborted).ConfigureAwait(false))
+            {
+                await WriteEventAsync(response, Response(id, writer => JsonSerializer.Serialize(writer, item, A2AJson.TypeInfo<StreamResponse>()), error: false), aborted).ConfigureAwait(false);
+            }
+        }
+        catch (A2AException error)
+        {
+            // The stream has started: the error travels as its last event.
+            await WriteEventAsync(response, Response(id, writer => JsonRpcError.Write(writer, error), error: true), aborted).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, byte[] json, CancellationToken cancellationToken)
+    {
+        await response.Body.WriteAsync("data: "u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task WriteResultAsync<T>(HttpContext context, JsonElement id, T result, JsonTypeInfo<T> info) =>
+        WriteJsonAsync(context, Response(id, writer => JsonSerializer.Serialize(writer, result, info), error: false));
+
+    private static Task WriteErrorAsync(HttpContext context, JsonElement id, A2AException error)
+    {
+        if (error is InvalidRequestWithIdException withId)
+        {
+            id = withId.Id;
+        }
+
+        return context.Response.HasStarted
+            ? Task.CompletedTask
+            : WriteJsonAsync(context, Response(id, writer => JsonRpcError.Write(writer, error), error: true));
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, byte[] json)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    // {"jsonrpc":"2.0","id":<id or null>,"result"|"error":...}, the JavaScript SDK's member order.
+    private static byte[] Response(JsonElement id, Action<Utf8JsonWriter> writeValue, bool error)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = A2AJson.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc", "2.0");
+            writer.WritePropertyName("id");
+            if (id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            {
+                id.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WritePropertyName(error ? "error" : "result");
+            writeValue(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>An invalid request whose id could be read, so the error response can echo it.</summary>
+    private sealed class InvalidRequestWithIdException(JsonElement id, string message) : InvalidRequestException(message)
+    {
+        public JsonElement Id { get; } = id.Clone();
+    }
+}

@@ -1,0 +1,225 @@
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using A2A.Errors;
+using A2A.Json;
+using A2A.JsonRpc;
+using A2A.Protocol;
+
+namespace A2A.Client;
+
+/// <summary>
+/// An A2A v1.0 client over the JSON-RPC binding: one instance per agent endpoint, over an <see cref="HttpClient"/>
+/// the caller owns. Errors the agent returns are thrown as the matching <see cref="A2AException"/> type
+/// (<see cref="TaskNotFoundException"/> for -32001 and so on); an answer that is not valid A2A JSON-RPC throws
+/// <see cref="InvalidAgentResponseException"/>; transport failures stay <see cref="HttpRequestException"/>.
+/// </summary>
+public sealed class A2AClient
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+    private readonly HttpClient _http;
+    private long _nextId;
+
+    /// <summary>Creates a client for the JSON-RPC endpoint at <paramref name="endpoint"/>.</summary>
+    public A2AClient(HttpClient http, Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!endpoint.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The endpoint must be an absolute URI, got '{endpoint}'.", nameof(endpoint));
+        }
+
+        _http = http;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>The JSON-RPC endpoint this client posts to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The well-known path of the agent card, relative to the agent's base URL.</summary>
+    public const string AgentCardPath = ".well-known/agent-card.json";
+
+    /// <summary>Reads the agent card at <c>{baseUrl}/.well-known/agent-card.json</c>.</summary>
+    /// <exception cref="InvalidAgentResponseException">The answer is not an agent card.</exception>
+    public static async Task<AgentCard> GetAgentCardAsync(HttpClient http, Uri baseUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var cardUrl = new Uri(EnsureTrailingSlash(baseUrl), AgentCardPath);
+        using var request = new HttpRequestMessage(HttpMethod.Get, cardUrl);
+        request.Headers.Add(A2AMethods.VersionHeader, A2AMethods.ProtocolVersion);
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidAgentResponseException($"GET {cardUrl} answered {(int)response.StatusCode} {response.ReasonPhrase}; expected the agent card.");
+        }
+
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return A2AJson.Deserialize<AgentCard>(body) ?? throw new JsonException("null");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidAgentResponseException($"GET {cardUrl} did not return a valid agent card: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads the agent card at <paramref name="baseUrl"/> and returns a client for its JSON-RPC interface that speaks
+    /// protocol version 1.0, with the card.
+    /// </summary>
+    /// <exception cref="VersionNotSupportedException">The card offers no JSON-RPC interface for version 1.0.</exception>
+    public static async Task<(A2AClient Client, AgentCard Card)> ConnectAsync(HttpClient http, Uri baseUrl, CancellationToken cancellationToken = default)
+    {
+        AgentCard card = await GetAgentCardAsync(http, baseUrl, cancellationToken).ConfigureAwait(false);
+        AgentInterface? jsonRpc = card.SupportedInterfaces.FirstOrDefault(i =>
+            string.Equals(i.ProtocolBinding, "JSONRPC", StringComparison.OrdinalIgnoreCase)
+            && (string.IsNullOrEmpty(i.ProtocolVersion) || i.ProtocolVersion == A2AMethods.ProtocolVersion));
+        if (jsonRpc is null || !Uri.TryCreate(jsonRpc.Url, UriKind.Absolute, out Uri? endpoint))
+        {
+            throw new VersionNotSupportedException(
+                $"The agent card at {baseUrl} offers no JSON-RPC interface for A2A {A2AMethods.ProtocolVersion} with an absolute URL " +
+                $"(it offers: {string.Join(", ", card.SupportedInterfaces.Select(i => $"{i.ProtocolBinding} {i.ProtocolVersion} {i.Url}"))}).");
+        }
+
+        return (new A2AClient(http, endpoint), card);
+    }
+
+    /// <summary>Sends a message and waits for the task to be terminal or interrupted (or not, with <c>returnImmediately</c>).</summary>
+    public Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.SendMessage, request, A2AJson.TypeInfo<SendMessageRequest>(), A2AJson.TypeInfo<SendMessageResponse>(), cancellationToken);
+
+    /// <summary>Sends a message and streams the task: a snapshot first, then every change, until it is terminal or interrupted.</summary>
+    public IAsyncEnumerable<StreamResponse> SendStreamingMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default) =>
+        StreamAsync(A2AMethods.SendStreamingMessage, request, A2AJson.TypeInfo<SendMessageRequest>(), cancellationToken);
+
+    /// <summary>Reads a task.</summary>
+    /// <exception cref="TaskNotFoundException">The agent does not know the task.</exception>
+    public Task<AgentTask> GetTaskAsync(string taskId, int? historyLength = null, CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.GetTask, new GetTaskRequest { Id = taskId, HistoryLength = historyLength }, A2AJson.TypeInfo<GetTaskRequest>(), A2AJson.TypeInfo<AgentTask>(), cancellationToken);
+
+    /// <summary>Lists tasks.</summary>
+    public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest? request = null, CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.ListTasks, request ?? new ListTasksRequest(), A2AJson.TypeInfo<ListTasksRequest>(), A2AJson.TypeInfo<ListTasksResponse>(), cancellationToken);
+
+    /// <summary>Cancels a task and returns it as the agent left it.</summary>
+    /// <exception cref="TaskNotCancelableException">The task is already terminal.</exception>
+    public Task<AgentTask> CancelTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.CancelTask, new CancelTaskRequest { Id = taskId }, A2AJson.TypeInfo<CancelTaskRequest>(), A2AJson.TypeInfo<AgentTask>(), cancellationToken);
+
+    /// <summary>Streams a task's changes: its current snapshot first, then every change until it is terminal or interrupted.</summary>
+    public IAsyncEnumerable<StreamResponse> SubscribeToTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
+        StreamAsync(A2AMethods.SubscribeToTask, new SubscribeToTaskRequest { Id = taskId }, A2AJson.TypeInfo<SubscribeToTaskRequest>(), cancellationToken);
+
+    /// <summary>Reads the extended agent card (for authenticated clients).</summary>
+    public Task<AgentCard> GetExtendedAgentCardAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.GetExtendedAgentCard, new GetExtendedAgentCardRequest(), A2AJson.TypeInfo<GetExtendedAgentCardRequest>(), A2AJson.TypeInfo<AgentCard>(), cancellationToken);
+
+    private async Task<TResult> CallAsync<TParams, TResult>(
+        string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        using HttpRequestMessage request = CreateRequest(method, parameters, paramsInfo, out long id, streaming: false);
+        using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return ReadResult(method, id, body, resultInfo, (int)response.StatusCode);
+    }
+
+    private async IAsyncEnumerable<StreamResponse> StreamAsync<TParams>(
+        string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        using HttpRequestMessage request = CreateRequest(method, parameters, paramsInfo, out long id, streaming: true);
+        using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+        // An error before the stream starts comes back as a plain JSON-RPC response.
+        if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+        {
+            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            yield return ReadResult(method, id, body, A2AJson.TypeInfo<StreamResponse>(), (int)response.StatusCode);
+            yield break;
+        }
+
+        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (SseItem<string> item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadResult(method, id, Encoding.UTF8.GetBytes(item.Data), A2AJson.TypeInfo<StreamResponse>(), (int)response.StatusCode);
+        }
+    }
+
+    private HttpRequestMessage CreateRequest<TParams>(string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, out long id, bool streaming)
+    {
+        id = Interlocked.Increment(ref _nextId);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc", "2.0");
+            writer.WriteString("method", method);
+            writer.WritePropertyName("params");
+            JsonSerializer.Serialize(writer, parameters, paramsInfo);
+            writer.WriteNumber("id", id);
+            writer.WriteEndObject();
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(buffer.WrittenSpan.ToArray()) };
+        request.Content.Headers.ContentType = Json;
+        request.Headers.Add(A2AMethods.VersionHeader, A2AMethods.ProtocolVersion);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streaming ? "text/event-stream" : "application/json"));
+        return request;
+    }
+
+    private static T ReadResult<T>(string method, long id, byte[] body, JsonTypeInfo<T> info, int status)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidAgentResponseException($"{method}: the agent answered HTTP {status} with a body that is not JSON: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidAgentResponseException($"{method}: the agent's answer is not a JSON-RPC response object.");
+            }
+
+            if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
+            {
+                throw JsonRpcError.ToException(error);
+            }
+
+            if (!root.TryGetProperty("id", out JsonElement answeredId) || answeredId.ValueKind != JsonValueKind.Number || !answeredId.TryGetInt64(out long value) || value != id)
+            {
+                throw new InvalidAgentResponseException($"{method}: the agent answered request {id} with a response for id {(root.TryGetProperty("id", out JsonElement other) ? other.GetRawText() : "(none)")}.");
+            }
+
+            if (!root.TryGetProperty("result", out JsonElement result))
+            {
+                throw new InvalidAgentResponseException($"{method}: the agent's response has neither 'result' nor 'error'.");
+            }
+
+            try
+            {
+                return result.Deserialize(info) ?? throw new JsonException("The result is null.");
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidAgentResponseException($"{method}: the agent's result is not a valid {typeof(T).Name}: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static Uri EnsureTrailingSlash(Uri uri) =>
+        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using A2A.Errors;
+
+namespace A2A.JsonRpc;
+
+/// <summary>
+/// The <c>error</c> member of a JSON-RPC response, with A2A's <c>google.rpc.ErrorInfo</c> in <c>data</c>, and the
+/// mapping between it and the <see cref="A2AException"/> family.
+/// </summary>
+public static class JsonRpcError
+{
+    /// <summary>The <c>@type</c> of the ErrorInfo detail.</summary>
+    public const string ErrorInfoType = "type.googleapis.com/google.rpc.ErrorInfo";
+
+    /// <summary>The ErrorInfo domain of A2A errors.</summary>
+    public const string Domain = "a2a-protocol.org";
+
+    /// <summary>Writes <c>{"code":..,"message":..,"data":[ErrorInfo]}</c> for <paramref name="error"/>.</summary>
+    public static void Write(Utf8JsonWriter writer, A2AException error)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(error);
+        writer.WriteStartObject();
+        writer.WriteNumber("code", error.Code);
+        writer.WriteString("message", error.Message);
+        writer.WriteStartArray("data");
+        writer.WriteStartObject();
+        writer.WriteString("@type", ErrorInfoType);
+        writer.WriteString("reason", error.Reason);
+        writer.WriteString("domain", Domain);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The exception a client throws for a JSON-RPC error: the A2A type for the code (so callers can catch
+    /// <see cref="TaskNotFoundException"/> and the like), carrying the server's message.
+    /// </summary>
+    public static A2AException ToException(JsonElement error)
+    {
+        int code = error.TryGetProperty("code", out JsonElement c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out int value) ? value : A2AErrorCodes.InternalError;
+        string message = error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "The server returned an error without a message.";
+        string? reason = null;
+        if (error.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement detail in data.EnumerateArray())
+            {
+                if (detail.ValueKind == JsonValueKind.Object && detail.TryGetProperty("reason", out JsonElement r) && r.ValueKind == JsonValueKind.String)
+                {
+                    reason = r.GetString();
+                }
+            }
+        }
+
+        return code switch
+        {
+            A2AErrorCodes.ParseError => new ParseErrorException(message),
+            A2AErrorCodes.InvalidRequest => new InvalidRequestException(message),
+            A2AErrorCodes.MethodNotFound => new MethodNotFoundException(message),
+            A2AErrorCodes.InvalidParams => new InvalidParamsException(message),
+            A2AErrorCodes.InternalError => new InternalErrorException(message),
+            A2AErrorCodes.TaskNotFound => TaskNotFoundException.FromWire(message),
+            A2AErrorCodes.TaskNotCancelable => TaskNotCancelableException.FromWire(message),
+            A2AErrorCodes.PushNotificationNotSupported => new PushNotificationNotSupportedException(message),
+            A2AErrorCodes.UnsupportedOperation => new UnsupportedOperationException(message),
+            A2AErrorCodes.ContentTypeNotSupported => new ContentTypeNotSupportedException(message),
+            A2AErrorCodes.InvalidAgentResponse => new InvalidAgentResponseException(message),
+            A2AErrorCodes.ExtendedAgentCardNotConfigured => new ExtendedAgentCardNotConfiguredException(message),
+            A2AErrorCodes.ExtensionSupportRequired => new ExtensionSupportRequiredException(message),
+            A2AErrorCodes.VersionNotSupported => new VersionNotSupportedException(message),
+            _ => new A2AException(message, code, reason ?? "UNKNOWN"),
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using A2A.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace A2A.AspNetCore.Tests;
+
+/// <summary>A real Kestrel server on 127.0.0.1 (a free port) serving the probe agent, shared by a test class.</summary>
+public sealed class ProbeServer : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri Endpoint => new(BaseUrl, "a2a");
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public A2AServerOptions Options { get; } = new() { MaxRequestBodySize = 64 * 1024 };
+
+    public A2AClient Client => new(Http, Endpoint);
+
+    public ProbeAgentTaskManager Manager => _app!.Services.GetRequiredService<ProbeAgentTaskManager>();
+
+    public async Task InitializeAsync()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddProbeAgent();
+        _app = builder.Build();
+        _app.MapProbeAgent("/a2a", Options);
+        await _app.StartAsync();
+        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
