@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text.Json;
+using A2A.Client;
+using A2A.Errors;
+using A2A.Protocol;
+
+namespace A2A.AspNetCore.Tests.Interop;
+
+/// <summary>
+/// Both directions against the official JavaScript SDK: its client drives our server (client-scenarios.mjs), and
+/// our client drives its server (probe-server.mjs, the same probe agent), feeding the generated typed client manager.
+/// </summary>
+public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
+{
+    private static readonly string[] Scenarios =
+        ["card", "send", "stream", "get", "cancelRunning", "cancelCompleted", "sendToCompleted", "getUnknown", "inputRequiredFollowUp", "resubscribe", "returnImmediately"];
+
+    [Fact]
+    public async Task The_js_sdk_client_passes_every_scenario_against_our_server()
+    {
+        await NodePeer.EnsureInstalledAsync();
+        (int exit, string output) = await NodePeer.RunAsync("node", $"client-scenarios.mjs {server.BaseUrl}", TimeSpan.FromMinutes(2));
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith('{'))
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
+
+        Assert.True(exit == 0, $"node exited {exit}:\n{output}");
+        Assert.Equal(Scenarios.Order(), results.Keys.Order());
+        string[] failed = results.Values.Where(r => !r.GetProperty("ok").GetBoolean()).Select(r => r.GetRawText()).ToArray();
+        Assert.True(failed.Length == 0, "scenarios failed:\n" + string.Join("\n", failed));
+    }
+
+    [Fact]
+    public async Task Our_client_passes_every_scenario_against_the_js_sdk_server()
+    {
+        await NodePeer.EnsureInstalledAsync();
+        using Process node = NodePeer.Start("node", "probe-server.mjs");
+        try
+        {
+            Uri baseUrl = await ReadListeningUrlAsync(node);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            (A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, baseUrl);
+
+            // card
+            Assert.Equal("a2a-js probe agent", card.Name);
+
+            // send: the typed client manager of our generated probe agent reads the joined artifact
+            AgentTask sent = (await client.SendMessageAsync(Send("hello"))).Task!;
+            Assert.Equal(TaskState.Completed, sent.Status.State);
+            var typed = new ProbeAgentClientTaskManager();
+            typed.Process(new StreamResponse { Task = sent });
+            Assert.Equal("Hello, world!", string.Concat(typed.GetTaskOrThrow().Artifacts.Single().Parts.Select(p => p.Text)));
+
+            // stream with two artifact chunks, folded by the client manager as it arrives
+            var streamed = new ProbeAgentClientTaskManager();
+            var kinds = new List<StreamResponseKind>();
+            await foreach (StreamResponse item in client.SendStreamingMessageAsync(Send("hello (stream)")))
+            {
+                kinds.Add(item.Kind);
+                streamed.Process(item);
+            }
+
+            Assert.Equal([StreamResponseKind.Task, StreamResponseKind.StatusUpdate, StreamResponseKind.ArtifactUpdate, StreamResponseKind.ArtifactUpdate, StreamResponseKind.StatusUpdate], kinds);
+            Assert.Equal(TaskState.Completed, streamed.GetTaskOrThrow().Status.State);
+            Assert.Equal("Hello, world!", string.Concat(streamed.GetTaskOrThrow().Artifacts.Single().Parts.Select(p => p.Text)));
+
+            // get
+            Assert.Equal(TaskState.Completed, (await client.GetTaskAsync(sent.Id)).Status.State);
+
+            // cancel running
+            AgentTask slow = (await client.SendMessageAsync(Send("slow please", returnImmediately: true))).Task!;
+            await WaitForStateAsync(client, slow.Id, TaskState.Working);
+            Assert.Equal(TaskState.Canceled, (await client.CancelTaskAsync(slow.Id)).Status.State);
+
+            // cancel completed, send to completed, get unknown
+            Assert.Equal(A2AErrorCodes.TaskNotCancelable, (await Assert.ThrowsAsync<TaskNotCancelableException>(() => client.CancelTaskAsync(sent.Id))).Code);
+            A2AException toCompleted = await Assert.ThrowsAnyAsync<A2AException>(() => client.SendMessageAsync(Send("follow-up", sent.Id, sent.ContextId)));
+            Assert.Equal(A2AErrorCodes.UnsupportedOperation, toCompleted.Code);
+            Assert.Equal(A2AErrorCodes.TaskNotFound, (await Assert.ThrowsAsync<TaskNotFoundException>(() => client.GetTaskAsync("does-not-exist-" + Guid.NewGuid()))).Code);
+
+            // input-required, then a follow-up on the same task
+            AgentTask asked = (await client.SendMessageAsync(Send("input needed"))).Task!;
+            Assert.Equal(TaskState.InputRequired, asked.Status.State);
+            AgentTask answered = (await client.SendMessageAsync(Send("here is more", asked.Id, asked.ContextId))).Task!;
+            Assert.Equal((asked.Id, TaskState.Completed), (answered.Id, answered.Status.State));
+
+            // resubscribe to a running task, cancel it, see the stream end canceled
+            AgentTask again = (await client.SendMessageAsync(Send("slow again", returnImmediately: true))).Task!;
+            Assert.Contains(again.Status.State, new[] { TaskState.Submitted, TaskState.Working }); // returnImmediately
+            await WaitForStateAsync(client, again.Id, TaskState.Working);
+            var states = new List<TaskState>();
+            await foreach (StreamResponse item in client.SubscribeToTaskAsync(again.Id))
+            {
+                if ((item.Task?.Status ?? item.StatusUpdate?.Status) is { } status)
+                {
+                    states.Add(status.State);
+                }
+
+                if (states.Count == 1)
+                {
+                    await client.CancelTaskAsync(again.Id);
+                }
+            }
+
+            Assert.Equal(TaskState.Working, states[0]);
+            Assert.Equal(TaskState.Canceled, states[^1]);
+        }
+        finally
+        {
+            node.Kill(entireProcessTree: true);
+            await node.WaitForExitAsync();
+        }
+    }
+
+    private static SendMessageRequest Send(string text, string? taskId = null, string? contextId = null, bool returnImmediately = false) => new()
+    {
+        Message = new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText(text)], TaskId = taskId, ContextId = contextId },
+        Configuration = new SendMessageConfiguration { ReturnImmediately = returnImmediately },
+    };
+
+    private static async Task<Uri> ReadListeningUrlAsync(Process node)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await node.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("listening ", StringComparison.Ordinal))
+            {
+                return new Uri($"http://127.0.0.1:{int.Parse(line["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture)}/");
+            }
+        }
+
+        throw new InvalidOperationException("The JavaScript server exited before listening: " + await node.StandardError.ReadToEndAsync());
+    }
+
+    private static async Task WaitForStateAsync(A2AClient client, string taskId, TaskState state)
+    {
+        for (int i = 0; i < 500; i++)
+        {
+            if ((await client.GetTaskAsync(taskId)).Status.State == state)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Task {taskId} did not reach {state}.");
+    }
+}
