@@ -14,18 +14,14 @@ internal sealed partial class QuickStartJson : JsonSerializerContext;
 /// <summary>
 /// The agent. [A2AAgent] makes the generator emit TripPlannerTaskManager, TripPlannerTaskUpdater (with
 /// RequireInputAsync because input-required is declared, and AddItineraryAsync for the typed artifact),
-/// TripPlannerClientTaskManager, TripPlannerContext and TripPlannerAgentCard.
+/// TripPlannerClientTaskManager, TripPlannerContext, TripPlannerAgentCard, and the AddTripPlannerAgent() and
+/// MapTripPlannerAgent() hosting extensions.
 /// </summary>
 [A2AAgent("Trip planner", Description = "Plans short trips; asks who is travelling.", OptionalStates = OptionalTaskStates.InputRequired, JsonContext = typeof(QuickStartJson))]
 [A2ASkill("plan", "Plan a trip", Tags = ["travel"], Examples = ["Plan a weekend in Lisbon"])]
 [A2AArtifact(typeof(Itinerary), Name = "itinerary")]
 public partial class TripPlanner
 {
-    private readonly TaskCompletionSource _working = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes once the agent is working on a long request (the sample cancels it then).</summary>
-    public Task Working => _working.Task;
-
     public async Task ExecuteAsync(TripPlannerContext context, CancellationToken cancellationToken)
     {
         TripPlannerTaskUpdater updater = context.Updater;
@@ -33,7 +29,6 @@ public partial class TripPlanner
 
         if (context.Text.Contains("world tour", StringComparison.Ordinal))
         {
-            _working.TrySetResult();
             while (true)
             {
                 // Long work that ends only when the client cancels: the token throws, and the runtime cancels the task.
@@ -45,7 +40,7 @@ public partial class TripPlanner
         {
             // First turn: stream a draft in two chunks, then ask a question and wait for the answer.
             string draft = await updater.AddTextArtifactAsync("Day 1: Alfama and the castle. ", name: "draft");
-            await updater.AddTextArtifactAsync("Day 2: Belém and pastéis.", artifactId: draft, append: true, lastChunk: true);
+            await updater.AddTextArtifactAsync("Day 2: Belém and pastéis.", artifactId: draft, name: "draft", append: true, lastChunk: true);
             await updater.RequireInputAsync("How many travellers, and what budget?", cancellationToken);
             return;
         }
