@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using A2A.Diagnostics;
 using A2A.Errors;
 using A2A.Json;
 using A2A.JsonRpc;
@@ -20,7 +21,6 @@ namespace A2A.AspNetCore;
 /// </summary>
 internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<JsonRpcEndpoint>? logger)
 {
-    private static readonly ActivitySource Source = new("A2A.AspNetCore");
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
     private readonly JsonDocumentOptions _parse = new() { MaxDepth = options.MaxJsonDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
@@ -30,14 +30,14 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         byte[]? body = await ReadBodyAsync(context.Request, aborted).ConfigureAwait(false);
         if (body is null)
         {
-            await WriteErrorAsync(context, default, new InvalidRequestException($"The request body is larger than the {options.MaxRequestBodySize}-byte limit.")).ConfigureAwait(false);
+            await RejectAsync(context, new InvalidRequestException($"The request body is larger than the {options.MaxRequestBodySize}-byte limit.")).ConfigureAwait(false);
             return;
         }
 
         // The JSON reader checks structure, not every byte of every string: refuse invalid UTF-8 up front.
         if (!System.Text.Unicode.Utf8.IsValid(body))
         {
-            await WriteErrorAsync(context, default, new ParseErrorException("Parse error: the body is not valid UTF-8.")).ConfigureAwait(false);
+            await RejectAsync(context, new ParseErrorException("Parse error: the body is not valid UTF-8.")).ConfigureAwait(false);
             return;
         }
 
@@ -48,29 +48,36 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         }
         catch (JsonException ex)
         {
-            await WriteErrorAsync(context, default, new ParseErrorException($"Parse error: the body is not valid JSON ({ex.Message})")).ConfigureAwait(false);
+            await RejectAsync(context, new ParseErrorException($"Parse error: the body is not valid JSON ({ex.Message})")).ConfigureAwait(false);
             return;
         }
 
         using (document)
         {
             JsonElement id = default;
+            string? method = null;
+            long started = Stopwatch.GetTimestamp();
+            using Activity? activity = A2ATelemetry.ActivitySource.StartActivity("A2A JSON-RPC", ActivityKind.Server);
             try
             {
-                (id, string method, JsonElement parameters) = ReadEnvelope(document.RootElement);
-                CheckVersion(context.Request);
-                using Activity? activity = Source.StartActivity("A2A " + method, ActivityKind.Server);
+                (id, method, JsonElement parameters) = ReadEnvelope(document.RootElement);
                 activity?.SetTag("rpc.system", "jsonrpc");
                 activity?.SetTag("rpc.method", method);
+                activity?.DisplayName = "A2A " + method;
+                CheckVersion(context.Request);
                 await DispatchAsync(context, id, method, parameters, aborted).ConfigureAwait(false);
+                Record(method, null, started);
             }
             catch (A2AException error)
             {
+                Fail(activity, method, error, started);
                 await WriteErrorAsync(context, id, error).ConfigureAwait(false);
             }
             catch (JsonException ex)
             {
-                await WriteErrorAsync(context, id, new InvalidParamsException($"Invalid params: {ex.Message}")).ConfigureAwait(false);
+                var error = new InvalidParamsException($"Invalid params: {ex.Message}");
+                Fail(activity, method, error, started);
+                await WriteErrorAsync(context, id, error).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (aborted.IsCancellationRequested)
             {
@@ -78,10 +85,39 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "A2A request failed unexpectedly.");
-                await WriteErrorAsync(context, id, new InternalErrorException("Internal error; the server logged the details.")).ConfigureAwait(false);
+                _logger.LogError(ex, "A2A request {Method} failed unexpectedly.", method);
+                var error = new InternalErrorException("Internal error; the server logged the details.");
+                Fail(activity, method, error, started);
+                await WriteErrorAsync(context, id, error).ConfigureAwait(false);
             }
         }
+    }
+
+    // A request refused before its envelope could be read: no id to echo, no method to name.
+    private Task RejectAsync(HttpContext context, A2AException error)
+    {
+        Fail(null, null, error, Stopwatch.GetTimestamp());
+        return WriteErrorAsync(context, default, error);
+    }
+
+    private void Fail(Activity? activity, string? method, A2AException error, long started)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, error.Reason);
+        activity?.SetTag("rpc.jsonrpc.error_code", error.Code);
+        _logger.LogDebug("A2A request {Method} answered error {Code}: {Message}", method ?? "(unreadable)", error.Code, error.Message);
+        Record(method, error.Code, started);
+    }
+
+    private static void Record(string? method, int? errorCode, long started)
+    {
+        var tags = new TagList { { "rpc.method", method ?? "(unreadable)" } };
+        if (errorCode is { } code)
+        {
+            tags.Add("rpc.jsonrpc.error_code", code);
+        }
+
+        A2ATelemetry.ServerRequests.Add(1, tags);
+        A2ATelemetry.ServerRequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
     }
 
     private async Task DispatchAsync(HttpContext context, JsonElement id, string method, JsonElement parameters, CancellationToken aborted)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using A2A.Diagnostics;
 using A2A.Errors;
 using A2A.Lifecycle;
 using A2A.Protocol;
@@ -81,6 +82,7 @@ public sealed class TaskManager
         };
 
         StoredTask stored = await Store.CreateAsync(task, cancellationToken).ConfigureAwait(false);
+        A2ATelemetry.TaskTransitions.Add(1, new KeyValuePair<string, object?>("a2a.task.state", stored.Task.Status.State.ToWireName()));
         return stored.Task;
     }
 
@@ -342,10 +344,26 @@ public sealed class TaskManager
         {
             StoredTask stored = await ReadAsync(taskId, cancellationToken).ConfigureAwait(false);
             StreamResponse change = makeChange(stored.Task);
-            AgentTask next = TaskProjection.Apply(stored.Task, change, Lifecycle);
+            AgentTask next;
             try
             {
-                return (await Store.UpdateAsync(next, stored.Version, change, cancellationToken).ConfigureAwait(false)).Task;
+                next = TaskProjection.Apply(stored.Task, change, Lifecycle);
+            }
+            catch (InvalidTaskStateException)
+            {
+                A2ATelemetry.RefusedChanges.Add(1, new KeyValuePair<string, object?>("a2a.task.state", stored.Task.Status.State.ToWireName()));
+                throw;
+            }
+
+            try
+            {
+                AgentTask saved = (await Store.UpdateAsync(next, stored.Version, change, cancellationToken).ConfigureAwait(false)).Task;
+                if (change.StatusUpdate is { } status)
+                {
+                    A2ATelemetry.TaskTransitions.Add(1, new KeyValuePair<string, object?>("a2a.task.state", status.Status.State.ToWireName()));
+                }
+
+                return saved;
             }
             catch (TaskVersionConflictException) when (attempt < MaxWriteAttempts)
             {

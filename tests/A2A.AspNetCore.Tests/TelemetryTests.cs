@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using A2A.Diagnostics;
+using A2A.Protocol;
+
+namespace A2A.AspNetCore.Tests;
+
+/// <summary>The A2A meter reports task transitions and server requests (what an OpenTelemetry exporter would see).</summary>
+public class TelemetryTests(ProbeServer server) : IClassFixture<ProbeServer>
+{
+    [Fact]
+    public async Task Transitions_refusals_and_requests_are_counted()
+    {
+        var seen = new ConcurrentBag<(string Instrument, long Value, string Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == A2ATelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            seen.Add((instrument.Name, value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        listener.Start();
+
+        var message = new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText("hello")] };
+        AgentTask task = (await server.Client.SendMessageAsync(new SendMessageRequest { Message = message })).Task!;
+        await Assert.ThrowsAnyAsync<A2A.Errors.A2AException>(() => server.Client.CancelTaskAsync(task.Id));
+        await server.Manager.CreateUpdater(task).StartWorkAsync().ContinueWith(_ => { });
+
+        Assert.Contains(seen, m => m.Instrument == "a2a.task.transitions" && m.Tags == "a2a.task.state=TASK_STATE_COMPLETED");
+        Assert.Contains(seen, m => m.Instrument == "a2a.task.refused" && m.Tags == "a2a.task.state=TASK_STATE_COMPLETED");
+        Assert.Contains(seen, m => m.Instrument == "a2a.server.requests" && m.Tags == "rpc.method=SendMessage");
+        Assert.Contains(seen, m => m.Instrument == "a2a.server.requests" && m.Tags == "rpc.method=CancelTask,rpc.jsonrpc.error_code=-32002");
+    }
+}
