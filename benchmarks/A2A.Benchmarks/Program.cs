@@ -13,6 +13,12 @@ if (args is ["analyzer-telemetry", ..])
     return;
 }
 
+if (args is ["serve-trivial", ..])
+{
+    await WireBenchmarks.ServeTrivialAsync(); // the server process of the wire benchmark
+    return;
+}
+
 if (args is ["driver-floor", ..])
 {
     DriverFloorProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
