@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using A2A.Agents;
 using A2A.Errors;
 using A2A.Protocol;
