@@ -226,10 +226,50 @@ internal static class AgentParser
             }
         }
 
-        bool constructible = type.TypeKind != TypeKind.Class || type.InstanceConstructors.Any(c =>
-            c.DeclaredAccessibility == Accessibility.Public
-            || c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConstructorAttribute"));
-        return constructible ? null : "has no public constructor (nor one marked [JsonConstructor])";
+        return type.TypeKind != TypeKind.Class || HasUsableConstructor(type) ? null : "has no public constructor (nor one marked [JsonConstructor])";
+    }
+
+    // From the declaration's syntax for source types: asking the symbol for its constructors makes Roslyn build all
+    // of the type's members, on every compilation, for every agent (the transform re-runs on each edit).
+    private static bool HasUsableConstructor(INamedTypeSymbol type)
+    {
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return type.InstanceConstructors.Any(c =>
+                c.DeclaredAccessibility == Accessibility.Public
+                || c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConstructorAttribute"));
+        }
+
+        bool explicitConstructor = false;
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            if (declaration.ParameterList is not null)
+            {
+                return true; // a primary constructor is as accessible as the type
+            }
+
+            foreach (ConstructorDeclarationSyntax constructor in declaration.Members.OfType<ConstructorDeclarationSyntax>())
+            {
+                if (constructor.Modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    continue;
+                }
+
+                explicitConstructor = true;
+                if (constructor.Modifiers.Any(SyntaxKind.PublicKeyword)
+                    || constructor.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "JsonConstructor" or "JsonConstructorAttribute" or "System.Text.Json.Serialization.JsonConstructor" or "System.Text.Json.Serialization.JsonConstructorAttribute"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return !explicitConstructor; // no constructor written: the implicit one is public
     }
 
     private static (ArtifactModel? Artifact, string? Problem) ParseArtifact(AttributeData attribute)
