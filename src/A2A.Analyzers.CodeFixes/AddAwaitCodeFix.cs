@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -17,31 +17,21 @@ namespace A2A.Analyzers.CodeFixes;
 /// synchronous method async changes its signature and its return statements, which is the developer's call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddAwaitCodeFix)), Shared]
-public sealed class AddAwaitCodeFix : CodeFixProvider
+public sealed class AddAwaitCodeFix : A2ACodeFix
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticCatalog.LifecycleCallNotAwaited.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public AddAwaitCodeFix()
+        : base(DiagnosticCatalog.LifecycleCallNotAwaited)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
-                || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
-                || invocation.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement
-                || !IsInAsyncFunction(statement))
-            {
-                continue;
-            }
+    }
 
-            context.RegisterCodeFix(
-                CodeAction.Create("Await the lifecycle call", ct => AwaitAsync(context.Document, statement, invocation, ct), equivalenceKey: nameof(AddAwaitCodeFix)),
-                diagnostic);
+    private protected override IEnumerable<CodeAction> CreateActions(Document document, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation
+            && invocation.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { } statement
+            && IsInAsyncFunction(statement))
+        {
+            yield return CodeAction.Create("Await the lifecycle call", ct => AwaitAsync(document, statement, invocation, ct), equivalenceKey: nameof(AddAwaitCodeFix));
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -19,36 +19,29 @@ namespace A2A.Analyzers.CodeFixes;
 /// so the diagnostic stays until that path finishes too.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CompleteAtEndCodeFix)), Shared]
-public sealed class CompleteAtEndCodeFix : CodeFixProvider
+public sealed class CompleteAtEndCodeFix : A2ACodeFix
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticCatalog.HandlerReturnsActive.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public CompleteAtEndCodeFix()
+        : base(DiagnosticCatalog.HandlerReturnsActive)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            // Only an async block-bodied handler can take an awaited statement at its end without other changes.
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax { Body: not null, ParameterList.Parameters.Count: > 0 } method
-                || !method.Modifiers.Any(SyntaxKind.AsyncKeyword))
-            {
-                continue;
-            }
+    }
 
-            foreach (string finish in new[] { "CompleteAsync", "FailAsync" })
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Call {finish} at the end of {method.Identifier.ValueText}",
-                        ct => AddAtEndAsync(context.Document, method, finish, ct),
-                        equivalenceKey: nameof(CompleteAtEndCodeFix) + "." + finish),
-                    diagnostic);
-            }
+    private protected override IEnumerable<CodeAction> CreateActions(Document document, SyntaxNode root, Diagnostic diagnostic)
+    {
+        // Only an async block-bodied handler can take an awaited statement at its end without other changes.
+        if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax { Body: not null, ParameterList.Parameters.Count: > 0 } method
+            || !method.Modifiers.Any(SyntaxKind.AsyncKeyword))
+        {
+            yield break;
+        }
+
+        foreach (string finish in new[] { "CompleteAsync", "FailAsync" })
+        {
+            yield return CodeAction.Create(
+                $"Call {finish} at the end of {method.Identifier.ValueText}",
+                ct => AddAtEndAsync(document, method, finish, ct),
+                equivalenceKey: nameof(CompleteAtEndCodeFix) + "." + finish);
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,31 +19,22 @@ namespace A2A.Analyzers.CodeFixes;
 /// runtime turns that into a failed task, so nothing pretends to work.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GenerateExecuteMethodCodeFix)), Shared]
-public sealed class GenerateExecuteMethodCodeFix : CodeFixProvider
+public sealed class GenerateExecuteMethodCodeFix : A2ACodeFix
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticCatalog.ExecuteMethod.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public GenerateExecuteMethodCodeFix()
+        : base(DiagnosticCatalog.ExecuteMethod)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            // An ambiguous or misshaped method is the developer's to repair; only a missing one can be generated.
-            if (!diagnostic.Properties.TryGetValue(DiagnosticCatalog.ExecuteProblemProperty, out string? problem) || problem != "Missing"
-                || !diagnostic.Properties.TryGetValue(DiagnosticCatalog.ContextTypeProperty, out string? contextType) || contextType is null
-                || root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not ClassDeclarationSyntax declaration)
-            {
-                continue;
-            }
+    }
 
-            context.RegisterCodeFix(
-                CodeAction.Create("Generate ExecuteAsync", ct => GenerateAsync(context.Document, declaration, contextType, ct), equivalenceKey: nameof(GenerateExecuteMethodCodeFix)),
-                diagnostic);
+    private protected override IEnumerable<CodeAction> CreateActions(Document document, SyntaxNode root, Diagnostic diagnostic)
+    {
+        // An ambiguous or misshaped method is the developer's to repair; only a missing one can be generated.
+        if (diagnostic.Properties.TryGetValue(DiagnosticCatalog.ExecuteProblemProperty, out string? problem) && problem == "Missing"
+            && diagnostic.Properties.TryGetValue(DiagnosticCatalog.ContextTypeProperty, out string? contextType) && contextType is not null
+            && root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is ClassDeclarationSyntax declaration)
+        {
+            yield return CodeAction.Create("Generate ExecuteAsync", ct => GenerateAsync(document, declaration, contextType, ct), equivalenceKey: nameof(GenerateExecuteMethodCodeFix));
         }
     }
 

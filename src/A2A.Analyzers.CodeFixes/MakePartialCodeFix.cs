@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -13,29 +13,22 @@ namespace A2A.Analyzers.CodeFixes;
 
 /// <summary>A2A0001: adds <c>partial</c> to the agent class and to every type that contains it.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix)), Shared]
-public sealed class MakePartialCodeFix : CodeFixProvider
+public sealed class MakePartialCodeFix : A2ACodeFix
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticCatalog.AgentMustBePartial.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public MakePartialCodeFix()
+        : base(DiagnosticCatalog.AgentMustBePartial)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (Diagnostic diagnostic in context.Diagnostics)
+    }
+
+    private protected override IEnumerable<CodeAction> CreateActions(Document document, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is TypeDeclarationSyntax declaration)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is TypeDeclarationSyntax declaration)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Make '{declaration.Identifier.ValueText}' partial",
-                        ct => MakePartialAsync(context.Document, declaration, ct),
-                        equivalenceKey: nameof(MakePartialCodeFix)),
-                    diagnostic);
-            }
+            yield return CodeAction.Create(
+                $"Make '{declaration.Identifier.ValueText}' partial",
+                ct => MakePartialAsync(document, declaration, ct),
+                equivalenceKey: nameof(MakePartialCodeFix));
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,30 +16,20 @@ namespace A2A.Analyzers.CodeFixes;
 /// Not offered for A2A1002: on the paths where the task is still open the update is wanted.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveUpdateAfterTerminalCodeFix)), Shared]
-public sealed class RemoveUpdateAfterTerminalCodeFix : CodeFixProvider
+public sealed class RemoveUpdateAfterTerminalCodeFix : A2ACodeFix
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticCatalog.UpdateAfterTerminal.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public RemoveUpdateAfterTerminalCodeFix()
+        : base(DiagnosticCatalog.UpdateAfterTerminal)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
-                || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
-                || StatementOf(invocation) is not { } statement)
-            {
-                continue;
-            }
+    }
 
-            context.RegisterCodeFix(
-                CodeAction.Create("Remove the update after the terminal state", ct => RemoveAsync(context.Document, statement, ct), equivalenceKey: nameof(RemoveUpdateAfterTerminalCodeFix)),
-                diagnostic);
+    private protected override IEnumerable<CodeAction> CreateActions(Document document, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation
+            && StatementOf(invocation) is { } statement)
+        {
+            yield return CodeAction.Create("Remove the update after the terminal state", ct => RemoveAsync(document, statement, ct), equivalenceKey: nameof(RemoveUpdateAfterTerminalCodeFix));
         }
     }
 
