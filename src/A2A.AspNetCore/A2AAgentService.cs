@@ -44,9 +44,9 @@ public sealed class A2AAgentService : IAsyncDisposable
     /// </summary>
     public async Task<AgentTask> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
     {
-        int? historyLength = CheckHistoryLength(request?.Configuration?.HistoryLength);
-        (AgentTask accepted, Run run) = await AcceptAsync(request!, cancellationToken).ConfigureAwait(false);
-        if (request!.Configuration?.ReturnImmediately == true)
+        (AgentTask accepted, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false); // validates historyLength
+        int? historyLength = request.Configuration?.HistoryLength;
+        if (request.Configuration?.ReturnImmediately == true)
         {
             run.Start();
             return await Tasks.GetTaskAsync(accepted.Id, historyLength, CancellationToken.None).ConfigureAwait(false);
@@ -291,11 +291,7 @@ public sealed class A2AAgentService : IAsyncDisposable
 
     private static AgentTask Shape(AgentTask task, int? historyLength, bool artifacts)
     {
-        if (historyLength is { } length && length < task.History.Count)
-        {
-            task = task with { History = task.History.Skip(task.History.Count - length).ToArray() };
-        }
-
+        task = task.WithHistoryLength(historyLength);
         return artifacts || task.Artifacts.Count == 0 ? task : task with { Artifacts = [] };
     }
 

@@ -29,4 +29,21 @@ public sealed record AgentTask
 
     /// <summary>Optional metadata.</summary>
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+
+    /// <summary>
+    /// The protocol's <c>historyLength</c>: this task with only its <paramref name="historyLength"/> newest history
+    /// messages (all of them when null, none when 0).
+    /// </summary>
+    /// <exception cref="Errors.InvalidParamsException"><paramref name="historyLength"/> is negative.</exception>
+    public AgentTask WithHistoryLength(int? historyLength)
+    {
+        if (historyLength < 0)
+        {
+            throw new Errors.InvalidParamsException($"historyLength must be 0 or more; got {historyLength}.");
+        }
+
+        return historyLength is { } length && length < History.Count
+            ? this with { History = History.Skip(History.Count - length).ToArray() }
+            : this;
+    }
 }

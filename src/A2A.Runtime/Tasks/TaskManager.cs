@@ -95,7 +95,7 @@ public sealed class TaskManager
     public async Task<AgentTask> GetTaskAsync(string taskId, int? historyLength = null, CancellationToken cancellationToken = default)
     {
         AgentTask task = (await ReadAsync(taskId, cancellationToken).ConfigureAwait(false)).Task;
-        return TrimHistory(task, historyLength);
+        return task.WithHistoryLength(historyLength);
     }
 
     /// <summary>Reads a task, or returns null when the id is unknown.</summary>
@@ -396,18 +396,6 @@ public sealed class TaskManager
         }
 
         return message.TaskId == task.Id && message.ContextId == task.ContextId ? message : message with { TaskId = task.Id, ContextId = task.ContextId };
-    }
-
-    private static AgentTask TrimHistory(AgentTask task, int? historyLength)
-    {
-        if (historyLength < 0)
-        {
-            throw new InvalidParamsException($"historyLength must be 0 or more; got {historyLength}.");
-        }
-
-        return historyLength is { } length && length < task.History.Count
-            ? task with { History = task.History.Skip(task.History.Count - length).ToArray() }
-            : task;
     }
 
     private static string? FirstNonEmpty(string? first, string? second) =>
