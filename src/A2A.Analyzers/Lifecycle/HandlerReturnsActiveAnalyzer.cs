@@ -137,8 +137,7 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
 
         private bool Finishes(ControlFlowGraph owner, BasicBlock block)
         {
-            IEnumerable<IOperation> operations = block.BranchValue is null ? block.Operations : block.Operations.Append(block.BranchValue);
-            foreach (IOperation operation in operations.SelectMany(o => new[] { o }.Concat(o.Descendants())))
+            foreach (IOperation operation in LifecycleVocabulary.AllOperations(block))
             {
                 switch (operation)
                 {

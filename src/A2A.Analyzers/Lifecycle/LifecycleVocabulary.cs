@@ -46,6 +46,13 @@ internal static class LifecycleVocabulary
         return false;
     }
 
+    /// <summary>Every operation a basic block runs, its branch condition included, each followed by its descendants.</summary>
+    public static IEnumerable<IOperation> AllOperations(BasicBlock block)
+    {
+        IEnumerable<IOperation> operations = block.BranchValue is null ? block.Operations : block.Operations.Append(block.BranchValue);
+        return operations.SelectMany(operation => new[] { operation }.Concat(operation.Descendants()));
+    }
+
     /// <summary>
     /// False for the edge a constant condition never takes, such as the loop exit of <c>while (true)</c>: the graph
     /// keeps that edge, and following it would invent a path that returns without finishing the task.

@@ -96,10 +96,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             AnalyzeWithNested(graph.GetLocalFunctionControlFlowGraph(local), types, report);
         }
 
-        foreach (IFlowAnonymousFunctionOperation lambda in graph.Blocks
-            .SelectMany(b => b.BranchValue is null ? b.Operations : b.Operations.Append(b.BranchValue))
-            .SelectMany(o => new[] { o }.Concat(o.Descendants()))
-            .OfType<IFlowAnonymousFunctionOperation>())
+        foreach (IFlowAnonymousFunctionOperation lambda in graph.Blocks.SelectMany(LifecycleVocabulary.AllOperations).OfType<IFlowAnonymousFunctionOperation>())
         {
             AnalyzeWithNested(graph.GetAnonymousFunctionControlFlowGraph(lambda), types, report);
         }
@@ -110,10 +107,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
         // The graph moves some receivers and arguments into flow captures (around awaits, initializers, ?:).
         // A capture written once stands for its value; one written on several paths is not followed.
         var captures = new Dictionary<CaptureId, IOperation?>();
-        foreach (IFlowCaptureOperation capture in graph.Blocks
-            .SelectMany(b => b.BranchValue is null ? b.Operations : b.Operations.Append(b.BranchValue))
-            .SelectMany(o => new[] { o }.Concat(o.Descendants()))
-            .OfType<IFlowCaptureOperation>())
+        foreach (IFlowCaptureOperation capture in graph.Blocks.SelectMany(LifecycleVocabulary.AllOperations).OfType<IFlowCaptureOperation>())
         {
             captures[capture.Id] = captures.ContainsKey(capture.Id) ? null : capture.Value;
         }
@@ -187,25 +181,16 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
     private static Dictionary<string, Fact> Transfer(BasicBlock block, Dictionary<string, Fact> state, LifecycleTypes types, List<Diagnostic>? findings)
     {
-        IEnumerable<IOperation> operations = block.Operations;
-        if (block.BranchValue is not null)
+        foreach (IOperation node in LifecycleVocabulary.AllOperations(block))
         {
-            operations = operations.Append(block.BranchValue);
-        }
-
-        foreach (IOperation operation in operations)
-        {
-            foreach (IOperation node in new[] { operation }.Concat(operation.Descendants()))
+            switch (node)
             {
-                switch (node)
-                {
-                    case ISimpleAssignmentOperation assignment when HandleKey(assignment.Target, types) is { } assigned:
-                        Forget(state, assigned);
-                        break;
-                    case IInvocationOperation invocation:
-                        Apply(invocation, state, types, findings);
-                        break;
-                }
+                case ISimpleAssignmentOperation assignment when HandleKey(assignment.Target, types) is { } assigned:
+                    Forget(state, assigned);
+                    break;
+                case IInvocationOperation invocation:
+                    Apply(invocation, state, types, findings);
+                    break;
             }
         }
 

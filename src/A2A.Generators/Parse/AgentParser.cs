@@ -86,14 +86,11 @@ internal static class AgentParser
         }
 
         // The generated types live at namespace level and name the agent, so it must be reachable from there.
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        if (FirstHidden(type, internalIsVisible: true) is { } hidden)
         {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
-            {
-                return current.Equals(type, SymbolEqualityComparer.Default)
-                    ? "an agent must be public or internal, because the generated types next to it refer to it"
-                    : $"an agent's containing type '{current.Name}' must be public or internal, because the generated types refer to the agent";
-            }
+            return hidden.Equals(type, SymbolEqualityComparer.Default)
+                ? "an agent must be public or internal, because the generated types next to it refer to it"
+                : $"an agent's containing type '{hidden.Name}' must be public or internal, because the generated types refer to the agent";
         }
 
         if (agentAttribute.ConstructorArguments.Length != 1 || agentAttribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
@@ -218,12 +215,9 @@ internal static class AgentParser
                 return "is abstract";
         }
 
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        if (FirstHidden(type, internalIsVisible: true) is not null)
         {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
-            {
-                return "is not public or internal";
-            }
+            return "is not public or internal";
         }
 
         return type.TypeKind != TypeKind.Class || HasUsableConstructor(type) ? null : "has no public constructor (nor one marked [JsonConstructor])";
@@ -388,17 +382,21 @@ internal static class AgentParser
         return ns is { IsGlobalNamespace: true };
     }
 
-    private static bool IsPublicAllTheWay(INamedTypeSymbol type)
+    private static bool IsPublicAllTheWay(INamedTypeSymbol type) => FirstHidden(type, internalIsVisible: false) is null;
+
+    // The type itself or the first of its containing types that generated code at namespace level cannot see as
+    // public (or, with internalIsVisible, as public or internal); null when all of them are visible.
+    private static INamedTypeSymbol? FirstHidden(INamedTypeSymbol type, bool internalIsVisible)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            if (current.DeclaredAccessibility != Accessibility.Public)
+            if (current.DeclaredAccessibility != Accessibility.Public && !(internalIsVisible && current.DeclaredAccessibility == Accessibility.Internal))
             {
-                return false;
+                return current;
             }
         }
 
-        return true;
+        return null;
     }
 
     /// <summary>A valid agent declaration's attribute values, as the parse produced them.</summary>
