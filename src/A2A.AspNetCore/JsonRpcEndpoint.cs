@@ -21,6 +21,10 @@ namespace A2A.AspNetCore;
 /// </summary>
 internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<JsonRpcEndpoint>? logger)
 {
+    // One server-sent event per item: "data: <json>\n\n" (allocated once, not per event).
+    private static readonly byte[] EventPrefix = "data: "u8.ToArray();
+    private static readonly byte[] EventSuffix = "\n\n"u8.ToArray();
+
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
     private readonly JsonDocumentOptions _parse = new() { MaxDepth = options.MaxJsonDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
@@ -183,19 +187,14 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
             throw new InvalidRequestException($"The request must be a JSON-RPC request object, not {root.ValueKind}.");
         }
 
-        JsonElement id = default;
-        if (root.TryGetProperty("id", out JsonElement rawId))
-        {
-            if (rawId.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
-            {
-                throw new InvalidRequestException($"The request id must be a string or a number, not {rawId.ValueKind}.");
-            }
-
-            id = rawId;
-        }
-        else
+        if (!root.TryGetProperty("id", out JsonElement id))
         {
             throw new InvalidRequestException("The request has no id; every A2A method returns a result, so notifications (requests without an id) are not supported.");
+        }
+
+        if (id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+        {
+            throw new InvalidRequestException($"The request id must be a string or a number, not {id.ValueKind}.");
         }
 
         if (!root.TryGetProperty("jsonrpc", out JsonElement version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
@@ -274,9 +273,9 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
 
     private static async Task WriteEventAsync(HttpResponse response, byte[] json, CancellationToken cancellationToken)
     {
-        await response.Body.WriteAsync("data: "u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(EventPrefix, cancellationToken).ConfigureAwait(false);
         await response.Body.WriteAsync(json, cancellationToken).ConfigureAwait(false);
-        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(EventSuffix, cancellationToken).ConfigureAwait(false);
         await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
