@@ -4,6 +4,8 @@ using System.Text.Json;
 using A2A.Errors;
 using A2A.Protocol;
 
+using static A2A.AspNetCore.Tests.TestRequests;
+
 namespace A2A.AspNetCore.Tests;
 
 /// <summary>
@@ -69,8 +71,6 @@ public class BadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
         A2A.Storage.TaskPage page = await server.Manager.Runtime.ListTasksAsync(new A2A.Storage.TaskQuery { PageSize = 100 });
         return string.Join("\n", page.Tasks.OrderBy(t => t.Id, StringComparer.Ordinal).Select(A2A.Json.A2AJson.Serialize));
     }
-
-    private static Message UserMessage(string text) => new() { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText(text)] };
 
     private static IEnumerable<Case> Cases(AgentTask completed, AgentTask waiting)
     {

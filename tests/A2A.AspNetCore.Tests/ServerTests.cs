@@ -5,18 +5,14 @@ using A2A.Client;
 using A2A.Errors;
 using A2A.Protocol;
 
+using static A2A.AspNetCore.Tests.TestRequests;
+
 namespace A2A.AspNetCore.Tests;
 
 /// <summary>The server over real HTTP on 127.0.0.1, driven by our client: the A2A v1.0 methods and their errors.</summary>
 public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
-    private static SendMessageRequest Send(string text, string? taskId = null, string? contextId = null, bool returnImmediately = false, int? historyLength = null) => new()
-    {
-        Message = new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText(text)], TaskId = taskId, ContextId = contextId },
-        Configuration = new SendMessageConfiguration { ReturnImmediately = returnImmediately, HistoryLength = historyLength },
-    };
 
     [Fact]
     public async Task Card_is_served_with_the_endpoint_url_an_etag_and_304_on_a_match()
@@ -84,7 +80,7 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
     {
         AgentTask started = (await server.Client.SendMessageAsync(Send("slow please", returnImmediately: true))).Task!;
         Assert.False(started.Status.State.IsTerminal());
-        await WaitUntilAsync(() => server.Client.GetTaskAsync(started.Id), t => t.Status.State == TaskState.Working);
+        await WaitForStateAsync(server.Client, started.Id, TaskState.Working, Patience);
 
         AgentTask canceled = await server.Client.CancelTaskAsync(started.Id);
         Assert.Equal(TaskState.Canceled, canceled.Status.State);
@@ -144,7 +140,7 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
     public async Task Resubscribe_streams_a_running_task_until_it_is_canceled()
     {
         AgentTask started = (await server.Client.SendMessageAsync(Send("slow again", returnImmediately: true))).Task!;
-        await WaitUntilAsync(() => server.Client.GetTaskAsync(started.Id), t => t.Status.State == TaskState.Working);
+        await WaitForStateAsync(server.Client, started.Id, TaskState.Working, Patience);
 
         var states = new List<TaskState>();
         Task reading = Task.Run(async () =>
@@ -160,7 +156,7 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
                 }
             }
         });
-        await WaitUntilAsync(() => Task.FromResult(states.Count), n => n > 0);
+        await WaitUntilAsync(() => Task.FromResult(states.Count), n => n > 0, Patience);
         await server.Client.CancelTaskAsync(started.Id);
         await reading.WaitAsync(Patience);
         Assert.Equal([TaskState.Working, TaskState.Canceled], states);
@@ -257,25 +253,5 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
         using HttpResponseMessage response = await server.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        DateTime deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            T value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Condition not reached in {Patience}; last value: {value}");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

@@ -24,8 +24,7 @@ public class TelemetryTests(ProbeServer server) : IClassFixture<ProbeServer>
             seen.Add((instrument.Name, value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
         listener.Start();
 
-        var message = new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText("hello")] };
-        AgentTask task = (await server.Client.SendMessageAsync(new SendMessageRequest { Message = message })).Task!;
+        AgentTask task = (await server.Client.SendMessageAsync(TestRequests.Send("hello"))).Task!;
         await Assert.ThrowsAnyAsync<A2A.Errors.A2AException>(() => server.Client.CancelTaskAsync(task.Id));
         await server.Manager.CreateUpdater(task).StartWorkAsync().ContinueWith(_ => { });
 

@@ -4,6 +4,8 @@ using A2A.Client;
 using A2A.Errors;
 using A2A.Protocol;
 
+using static A2A.AspNetCore.Tests.TestRequests;
+
 namespace A2A.AspNetCore.Tests.Interop;
 
 /// <summary>
@@ -12,6 +14,8 @@ namespace A2A.AspNetCore.Tests.Interop;
 /// </summary>
 public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private static readonly string[] Scenarios =
         ["card", "send", "stream", "get", "cancelRunning", "cancelCompleted", "sendToCompleted", "getUnknown", "inputRequiredFollowUp", "resubscribe", "returnImmediately"];
 
@@ -70,7 +74,7 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
 
             // cancel running
             AgentTask slow = (await client.SendMessageAsync(Send("slow please", returnImmediately: true))).Task!;
-            await WaitForStateAsync(client, slow.Id, TaskState.Working);
+            await WaitForStateAsync(client, slow.Id, TaskState.Working, Patience);
             Assert.Equal(TaskState.Canceled, (await client.CancelTaskAsync(slow.Id)).Status.State);
 
             // cancel completed, send to completed, get unknown
@@ -88,7 +92,7 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
             // resubscribe to a running task, cancel it, see the stream end canceled
             AgentTask again = (await client.SendMessageAsync(Send("slow again", returnImmediately: true))).Task!;
             Assert.Contains(again.Status.State, new[] { TaskState.Submitted, TaskState.Working }); // returnImmediately
-            await WaitForStateAsync(client, again.Id, TaskState.Working);
+            await WaitForStateAsync(client, again.Id, TaskState.Working, Patience);
             var states = new List<TaskState>();
             await foreach (StreamResponse item in client.SubscribeToTaskAsync(again.Id))
             {
@@ -113,12 +117,6 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         }
     }
 
-    private static SendMessageRequest Send(string text, string? taskId = null, string? contextId = null, bool returnImmediately = false) => new()
-    {
-        Message = new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText(text)], TaskId = taskId, ContextId = contextId },
-        Configuration = new SendMessageConfiguration { ReturnImmediately = returnImmediately },
-    };
-
     private static async Task<Uri> ReadListeningUrlAsync(Process node)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -131,20 +129,5 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         }
 
         throw new InvalidOperationException("The JavaScript server exited before listening: " + await node.StandardError.ReadToEndAsync());
-    }
-
-    private static async Task WaitForStateAsync(A2AClient client, string taskId, TaskState state)
-    {
-        for (int i = 0; i < 500; i++)
-        {
-            if ((await client.GetTaskAsync(taskId)).Status.State == state)
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"Task {taskId} did not reach {state}.");
     }
 }

@@ -1,0 +1,41 @@
+using A2A.Client;
+using A2A.Protocol;
+
+namespace A2A.AspNetCore.Tests;
+
+/// <summary>Requests and waits the server and interop tests share.</summary>
+internal static class TestRequests
+{
+    public static Message UserMessage(string text, string? taskId = null, string? contextId = null) =>
+        new() { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText(text)], TaskId = taskId, ContextId = contextId };
+
+    public static SendMessageRequest Send(string text, string? taskId = null, string? contextId = null, bool returnImmediately = false, int? historyLength = null) => new()
+    {
+        Message = UserMessage(text, taskId, contextId),
+        Configuration = new SendMessageConfiguration { ReturnImmediately = returnImmediately, HistoryLength = historyLength },
+    };
+
+    /// <summary>Reads until <paramref name="done"/> holds, every 20 ms, for at most <paramref name="patience"/>.</summary>
+    public static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan patience)
+    {
+        DateTime deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            T value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not reached in {patience}; last value: {value}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public static Task<AgentTask> WaitForStateAsync(A2AClient client, string taskId, TaskState state, TimeSpan patience) =>
+        WaitUntilAsync(() => client.GetTaskAsync(taskId), t => t.Status.State == state, patience);
+}
