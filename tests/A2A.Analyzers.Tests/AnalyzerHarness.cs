@@ -66,15 +66,22 @@ internal static partial class AnalyzerHarness
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(sources);
         GeneratorRun run = GeneratorHarness.Run(configure is null ? compilation : configure(compilation));
+        ImmutableArray<Diagnostic> diagnostics = await RunAnalyzersAsync(run.Compilation, options);
+        return diagnostics.Where(d => d.Id.StartsWith("A2A", StringComparison.Ordinal)).ToImmutableArray();
+    }
+
+    /// <summary>Every A2A analyzer over a compilation that already holds the generated code; an analyzer exception fails the test.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAnalyzersAsync(Compilation compilation, AnalyzerConfigOptionsProvider? options = null)
+    {
         var exceptions = new List<Exception>();
         var analyzerOptions = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([], options ?? EmptyOptions.Instance),
             onAnalyzerException: (ex, _, _) => exceptions.Add(ex),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        ImmutableArray<Diagnostic> diagnostics = await run.Compilation.WithAnalyzers(Analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync();
+        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(Analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync();
         Assert.True(exceptions.Count == 0, string.Join("\n", exceptions));
-        return diagnostics.Where(d => d.Id.StartsWith("A2A", StringComparison.Ordinal)).ToImmutableArray();
+        return diagnostics;
     }
 
     internal static (string Source, List<(string Id, TextSpan Span)> Expected) Parse(string markup)

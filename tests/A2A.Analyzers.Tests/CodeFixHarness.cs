@@ -88,10 +88,7 @@ internal static class CodeFixHarness
     private static async Task<ImmutableArray<Diagnostic>> FixableDiagnosticsAsync(Document document, CodeFixProvider fix)
     {
         Compilation compilation = (await document.Project.GetCompilationAsync())!;
-        var exceptions = new List<Exception>();
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), (ex, _, _) => exceptions.Add(ex), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
-        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(AnalyzerHarness.Analyzers, options).GetAnalyzerDiagnosticsAsync();
-        Assert.True(exceptions.Count == 0, string.Join("\n", exceptions));
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerHarness.RunAnalyzersAsync(compilation);
         return diagnostics
             .Where(d => d.Location.SourceTree?.FilePath == FileName && fix.FixableDiagnosticIds.Contains(d.Id))
             .OrderBy(d => d.Location.SourceSpan.Start)
