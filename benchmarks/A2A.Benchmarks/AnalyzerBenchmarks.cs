@@ -26,10 +26,21 @@ public class AnalyzerBenchmarks
     public void Setup()
     {
         _corpus.Setup();
-        _analyzers = typeof(DiagnosticCatalog).Assembly.GetTypes()
+        _analyzers = AllA2AAnalyzers();
+    }
+
+    /// <summary>One instance of every analyzer in A2A.Analyzers.</summary>
+    internal static ImmutableArray<DiagnosticAnalyzer> AllA2AAnalyzers() =>
+        typeof(DiagnosticCatalog).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
+
+    /// <summary>The median of interleaved timing rounds (the probes report medians: this machine is noisy).</summary>
+    internal static double Median(List<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     [Benchmark(Baseline = true)]

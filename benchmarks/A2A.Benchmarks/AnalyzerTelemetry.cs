@@ -19,10 +19,7 @@ internal static class AnalyzerTelemetry
     {
         var corpus = new GeneratorBenchmarks();
         corpus.Setup();
-        ImmutableArray<DiagnosticAnalyzer> analyzers = typeof(DiagnosticCatalog).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        ImmutableArray<DiagnosticAnalyzer> analyzers = AnalyzerBenchmarks.AllA2AAnalyzers();
 
         var without = new List<double>();
         var empty = new List<double>();
@@ -57,21 +54,21 @@ internal static class AnalyzerTelemetry
             Console.WriteLine($"round {round}: without {t0:F0} ms, empty analyzer {t1:F0} ms, A2A analyzers {t2:F0} ms");
         }
 
-        double baseline = Median(without);
+        double baseline = AnalyzerBenchmarks.Median(without);
         Console.WriteLine();
         Console.WriteLine($"| Variant ({rounds} interleaved rounds, medians) | Time | Ratio to no analyzers |");
         Console.WriteLine("| --- | --- | --- |");
         Console.WriteLine($"| Compile without analyzers | {baseline:F0} ms | 1.00 |");
-        Console.WriteLine($"| Compile with an empty analyzer (driver floor) | {Median(empty):F0} ms | {Median(empty) / baseline:F2} |");
-        Console.WriteLine($"| Compile with the A2A analyzers | {Median(withA2A):F0} ms | {Median(withA2A) / baseline:F2} |");
+        Console.WriteLine($"| Compile with an empty analyzer (driver floor) | {AnalyzerBenchmarks.Median(empty):F0} ms | {AnalyzerBenchmarks.Median(empty) / baseline:F2} |");
+        Console.WriteLine($"| Compile with the A2A analyzers | {AnalyzerBenchmarks.Median(withA2A):F0} ms | {AnalyzerBenchmarks.Median(withA2A) / baseline:F2} |");
         Console.WriteLine();
         Console.WriteLine("| Analyzer | Callback time (median, driver telemetry) | Share of compile without analyzers |");
         Console.WriteLine("| --- | --- | --- |");
         double total = 0;
-        foreach ((string name, List<double> times) in callbacks.OrderByDescending(c => Median(c.Value)))
+        foreach ((string name, List<double> times) in callbacks.OrderByDescending(c => AnalyzerBenchmarks.Median(c.Value)))
         {
-            total += Median(times);
-            Console.WriteLine($"| {name} | {Median(times):F1} ms | {Median(times) / baseline:P1} |");
+            total += AnalyzerBenchmarks.Median(times);
+            Console.WriteLine($"| {name} | {AnalyzerBenchmarks.Median(times):F1} ms | {AnalyzerBenchmarks.Median(times) / baseline:P1} |");
         }
 
         Console.WriteLine($"| all A2A analyzers | {total:F1} ms | {total / baseline:P1} |");
@@ -88,11 +85,5 @@ internal static class AnalyzerTelemetry
         var watch = Stopwatch.StartNew();
         action();
         return watch.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

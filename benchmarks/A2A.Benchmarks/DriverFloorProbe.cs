@@ -36,19 +36,13 @@ internal static class DriverFloorProbe
             }
         }
 
-        double baseline = Median(times["none"]);
+        double baseline = AnalyzerBenchmarks.Median(times["none"]);
         Console.WriteLine($"| Registered action ({rounds} interleaved rounds, medians) | Time | Ratio to no analyzers |");
         Console.WriteLine("| --- | --- | --- |");
         foreach (string kind in kinds)
         {
-            Console.WriteLine($"| {kind} | {Median(times[kind]):F0} ms | {Median(times[kind]) / baseline:F2} |");
+            Console.WriteLine($"| {kind} | {AnalyzerBenchmarks.Median(times[kind]):F0} ms | {AnalyzerBenchmarks.Median(times[kind]) / baseline:F2} |");
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed class OneAction(string kind) : DiagnosticAnalyzer
