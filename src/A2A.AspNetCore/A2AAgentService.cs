@@ -64,22 +64,7 @@ public sealed class A2AAgentService : IAsyncDisposable
     public async Task<IAsyncEnumerable<StreamResponse>> SendStreamingMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
     {
         (AgentTask accepted, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false);
-        IAsyncEnumerator<TaskEventRecord> events = Subscribe(accepted.Id, cancellationToken);
-        try
-        {
-            await events.MoveNextAsync().ConfigureAwait(false); // the snapshot, taken before the handler starts
-        }
-        catch
-        {
-            await events.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-        finally
-        {
-            run.Start(); // the message was accepted: the agent works on it whatever happens to this response
-        }
-
-        return Stream(events);
+        return Stream(await SubscribeThenStartAsync(accepted.Id, run, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary><c>SubscribeToTask</c>: the task's current snapshot, then its changes until it is terminal or interrupted.</summary>
@@ -231,6 +216,27 @@ public sealed class A2AAgentService : IAsyncDisposable
     private IAsyncEnumerator<TaskEventRecord> Subscribe(string taskId, CancellationToken cancellationToken) =>
         Tasks.SubscribeAsync(taskId, new TaskSubscriptionOptions { EndAtInterruption = true }, cancellationToken).GetAsyncEnumerator(cancellationToken);
 
+    // Subscribes and takes the snapshot before the handler starts, so no event of the run can be missed. The message
+    // was accepted, so the handler starts whatever happens to this response.
+    private async Task<IAsyncEnumerator<TaskEventRecord>> SubscribeThenStartAsync(string taskId, Run run, CancellationToken cancellationToken)
+    {
+        IAsyncEnumerator<TaskEventRecord> events = Subscribe(taskId, cancellationToken);
+        try
+        {
+            await events.MoveNextAsync().ConfigureAwait(false);
+            return events;
+        }
+        catch
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            run.Start();
+        }
+    }
+
     private static async IAsyncEnumerable<StreamResponse> Stream(IAsyncEnumerator<TaskEventRecord> events)
     {
         await using (events.ConfigureAwait(false))
@@ -243,24 +249,15 @@ public sealed class A2AAgentService : IAsyncDisposable
         }
     }
 
-    // Subscribes (snapshot first, before the handler starts), starts the run, and waits until the stream ends at a
-    // terminal or interrupted state, or the handler returns (a follow-up it ignored leaves the task unchanged).
+    // Subscribes (snapshot first), starts the run, and waits until the stream ends at a terminal or interrupted
+    // state, or the handler returns (a follow-up it ignored leaves the task unchanged).
     private async Task WaitForOutcomeAsync(string taskId, Run run, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        IAsyncEnumerator<TaskEventRecord> events = Subscribe(taskId, stop.Token);
+        IAsyncEnumerator<TaskEventRecord> events = await SubscribeThenStartAsync(taskId, run, stop.Token).ConfigureAwait(false);
         Task<bool>? next = null;
         try
         {
-            try
-            {
-                await events.MoveNextAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                run.Start();
-            }
-
             while (true)
             {
                 next = events.MoveNextAsync().AsTask();
