@@ -80,6 +80,10 @@ public class GeneratorBenchmarks
     public GeneratorDriver AttributeLookupFloor() =>
         _warmFloorDriver.RunGenerators(Fresh(_unrelatedEdit));
 
+    [Benchmark]
+    public GeneratorDriver AttributeLookupFloorFirstRun() =>
+        CSharpGeneratorDriver.Create(new AttributeLookupOnly()).RunGenerators(Fresh(_input));
+
     private static GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(new AgentGenerator());
 
     // A new compilation with the same trees, as after an edit elsewhere: reference symbols are shared, source symbols

@@ -25,4 +25,16 @@ if (args is ["driver-floor", ..])
     return;
 }
 
+if (args is ["generator-rounds", ..])
+{
+    GeneratorProbe.Rounds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9);
+    return;
+}
+
+if (args is ["generator-loop", ..])
+{
+    GeneratorProbe.Loop(args.Length > 1 ? args[1] : "GeneratorRerunAfterUnrelatedEdit", args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
