@@ -61,6 +61,33 @@ public class DeclarationTests
         """);
 
     [Fact]
+    public Task A2A0002_execute_signature_through_an_alias() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
+        using Token = System.Threading.CancellationToken;
+
+        [A2AAgent("Echo")]
+        public partial class Echo
+        {
+            public Task {|A2A0002:ExecuteAsync|}(EchoContext context, Token cancellationToken) => Task.CompletedTask;
+        }
+        """);
+
+    // Qualified spellings are names the generator recognizes: the handler is attached (Bind compiles) and no rule fires.
+    [Fact]
+    public Task Execute_signature_with_qualified_type_names_is_recognized() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
+        [A2AAgent("Echo")]
+        public partial class Echo
+        {
+            public global::System.Threading.Tasks.Task ExecuteAsync(global::EchoContext context, System.Threading.CancellationToken cancellationToken) =>
+                context.Updater.CompleteAsync("done", cancellationToken);
+        }
+
+        public static class Uses
+        {
+            public static IEchoHandler Handler(Echo echo) => echo;
+        }
+        """);
+
+    [Fact]
     public Task A2A0003_duplicate_agent_names() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         [A2AAgent("Echo")]
         public partial class First

@@ -96,6 +96,9 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
             0 => "declares no ExecuteAsync method",
             > 1 => "declares more than one ExecuteAsync method, so it is ambiguous which one serves the agent",
             _ when !IsExecuteShape(execute[0], contextName, symbols) => "has an ExecuteAsync whose signature does not match",
+            // The generator matches the signature by the names as written (it runs before the context type exists).
+            _ when !AgentParser.DeclaresExecuteMethod(type, contextName, cancellationToken) =>
+                $"spells its ExecuteAsync signature in a way the generator does not recognize (write the types as Task, {contextName} and CancellationToken, not through aliases)",
             _ => null,
         };
         if (executeProblem is not null)

@@ -5,7 +5,7 @@ namespace A2A.Generators.Model;
 /// or compilations survive the parse step, so an edit that does not change this model regenerates nothing.
 /// </summary>
 /// <param name="Namespace">The agent's namespace, or empty for the global namespace.</param>
-/// <param name="TypeName">The annotated type's own name (for the partial declaration).</param>
+/// <param name="TypeName">The annotated type's own name as C# source writes it (@-escaped when a keyword), for the partial declaration.</param>
 /// <param name="ContainingTypes">Enclosing types, outermost first (all partial, or the model is not produced).</param>
 /// <param name="BaseName">Stem of every generated type name: the containing type names and the type name, with an interface's leading I dropped.</param>
 /// <param name="IsInterface">True for a contract interface: no handler is attached to the type itself.</param>
@@ -35,7 +35,7 @@ internal sealed record AgentModel(
     EquatableArray<ArtifactModel> Artifacts)
 {
     /// <summary>Unique per agent in a compilation, used as the generated file's hint name.</summary>
-    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + BaseName + ".A2A.g.cs";
+    public string HintName => (Namespace.Length == 0 ? "" : Namespace.Replace("@", "") + ".") + BaseName + ".A2A.g.cs"; // '@' is not allowed in hint names
 }
 
 /// <summary>An enclosing type of a nested agent.</summary>

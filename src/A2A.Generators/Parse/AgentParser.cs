@@ -35,7 +35,7 @@ internal static class AgentParser
                 return null;
             }
 
-            containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Identifier.ValueText));
+            containing.Insert(0, new ContainingTypeModel(Keyword(outer), Escape(outer.Identifier.ValueText)));
         }
 
         if (!isInterface && !IsPartial(declaration))
@@ -51,13 +51,13 @@ internal static class AgentParser
 
         string baseName = AgentNaming.BaseName(type);
         return new AgentModel(
-            Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
-            TypeName: type.Name,
+            Namespace: NamespaceName(type.ContainingNamespace),
+            TypeName: Escape(type.Name),
             ContainingTypes: new EquatableArray<ContainingTypeModel>(containing),
             BaseName: baseName,
             IsInterface: isInterface,
             IsPublic: IsPublicAllTheWay(type),
-            HasExecuteMethod: !isInterface && HasExecuteMethod(type, baseName + "Context"),
+            HasExecuteMethod: !isInterface && DeclaresExecuteMethod(type, baseName + "Context", cancellationToken),
             AgentName: agent!.Name,
             Description: agent.Description,
             Version: agent.Version,
@@ -294,7 +294,7 @@ internal static class AgentParser
         string? stem = ToIdentifier(wireName);
         return stem is null
             ? (null, $"artifact name '{wireName}' has no letters or digits to name its methods after")
-            : (new ArtifactModel(artifactType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), artifactType.Name, wireName, stem), null);
+            : (new ArtifactModel(FullyQualifiedName(artifactType), artifactType.Name, wireName, stem), null);
     }
 
     /// <summary>PascalCase identifier from a wire name ("travel-itinerary" → "TravelItinerary"); null when nothing usable is left.</summary>
@@ -328,13 +328,94 @@ internal static class AgentParser
         return text.ToString();
     }
 
-    private static bool HasExecuteMethod(INamedTypeSymbol type, string contextName) =>
-        type.GetMembers("ExecuteAsync").OfType<IMethodSymbol>().Any(method =>
-            !method.IsStatic
-            && method.Parameters.Length == 2
-            && method.Parameters[0].Type.Name == contextName
-            && Is(method.Parameters[1].Type, "CancellationToken", "System", "Threading")
-            && Is(method.ReturnType, "Task", "System", "Threading", "Tasks"));
+    /// <summary>
+    /// Whether the class declares <c>Task ExecuteAsync({contextName}, CancellationToken)</c>, read from the
+    /// declaration's syntax: the generated context type does not exist yet when the generator runs, and binding a
+    /// signature that names it made Roslyn search every referenced assembly for it (a fifth of a first run), on
+    /// every compilation. Types are recognized by name; A2A0002 reports a signature that only semantics accept
+    /// (an alias, say), so the two never silently disagree.
+    /// </summary>
+    internal static bool DeclaresExecuteMethod(INamedTypeSymbol type, string contextName, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (MemberDeclarationSyntax member in declaration.Members)
+            {
+                if (member is MethodDeclarationSyntax
+                    {
+                        Identifier.ValueText: "ExecuteAsync",
+                        TypeParameterList: null,
+                        ExplicitInterfaceSpecifier: null,
+                        ParameterList.Parameters: { Count: 2 } parameters,
+                    } method
+                    && !method.Modifiers.Any(SyntaxKind.StaticKeyword)
+                    && parameters[0].Modifiers.Count == 0
+                    && parameters[1].Modifiers.Count == 0
+                    && RightmostName(parameters[0].Type) == contextName
+                    && RightmostName(parameters[1].Type) == "CancellationToken"
+                    && RightmostName(method.ReturnType) == "Task")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // "Task", "Tasks.Task", "global::System.Threading.Tasks.Task" → "Task"; generic, array, nullable ... → null.
+    private static string? RightmostName(TypeSyntax? type) => type switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        QualifiedNameSyntax qualified => RightmostName(qualified.Right),
+        AliasQualifiedNameSyntax aliased => RightmostName(aliased.Name),
+        _ => null,
+    };
+
+    /// <summary>
+    /// <c>global::Ns.Outer.Name</c>, as <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/> writes a type. The plain
+    /// case (no generics anywhere, not a special type) is built here: the display machinery cost a few percent of
+    /// every run when called for every agent on every compilation. Anything else still goes through it.
+    /// </summary>
+    internal static string FullyQualifiedName(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType || current.SpecialType != SpecialType.None || current.TypeKind == TypeKind.Error)
+            {
+                return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            }
+        }
+
+        var name = new StringBuilder(Escape(type.Name));
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name.Insert(0, Escape(outer.Name) + ".");
+        }
+
+        string ns = NamespaceName(type.ContainingNamespace);
+        return "global::" + (ns.Length == 0 ? "" : ns + ".") + name;
+    }
+
+    /// <summary>The namespace as C# source names it (<c>Corp.@event.Agents</c>); empty for the global namespace.</summary>
+    internal static string NamespaceName(INamespaceSymbol? ns)
+    {
+        string name = "";
+        for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            name = name.Length == 0 ? Escape(ns.Name) : Escape(ns.Name) + "." + name;
+        }
+
+        return name;
+    }
+
+    // Reserved keywords need '@' to be used as names; contextual ones (record, var, ...) do not.
+    private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 
     private static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
