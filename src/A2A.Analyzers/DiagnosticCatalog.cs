@@ -43,6 +43,12 @@ public static class DiagnosticCatalog
         "'{0}': {1}; no typed API is generated for it until this is fixed",
         Declaration, DiagnosticSeverity.Error);
 
+    /// <summary>A2A0005: two agents would generate types with the same names (and the same generated file).</summary>
+    public static readonly DiagnosticDescriptor GeneratedNamesClash = Create(
+        "A2A0005", "Agents' generated names must not clash",
+        "'{0}' would generate types named like those of '{1}' ({2}Context, {2}TaskManager, ...); neither is generated until one is renamed or moved to another namespace",
+        Declaration, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>A2A1001: a change to a task after it has definitely reached a terminal state on every path.</summary>
     public static readonly DiagnosticDescriptor UpdateAfterTerminal = Create(
         "A2A1001", "Task updated after it reached a terminal state",
@@ -74,7 +80,7 @@ public static class DiagnosticCatalog
         "A2A.Lifecycle", DiagnosticSeverity.Warning);
 
     /// <summary>All descriptors, for the docs and release-tracking tests.</summary>
-    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, UpdateAfterTerminal, UpdateAfterMaybeTerminal, UndeclaredState, HandlerReturnsActive, LifecycleCallNotAwaited];
+    public static readonly DiagnosticDescriptor[] All = [AgentMustBePartial, ExecuteMethod, DuplicateAgentName, InvalidAgentDeclaration, GeneratedNamesClash, UpdateAfterTerminal, UpdateAfterMaybeTerminal, UndeclaredState, HandlerReturnsActive, LifecycleCallNotAwaited];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);

@@ -34,8 +34,20 @@ public sealed class AgentGenerator : IIncrementalGenerator
                 AspNetCore: compilation.GetTypeByMetadataName("A2A.AspNetCore.A2AEndpointRouteBuilderExtensions") is not null))
             .WithTrackingName(TrackingNames.Hosting);
 
+        // Agents whose generated names coincide (Outer.Inner beside OuterInner, or ITripPlanner beside TripPlanner,
+        // in one namespace) would define the same types under the same hint name, and a repeated hint name makes
+        // AddSource throw, which drops every agent's output. Such agents are skipped; A2A0004 reports them. The
+        // collected names compare by value, so an edit that changes no agent's names leaves the set Cached.
+        IncrementalValueProvider<EquatableArray<string>> clashing = agents
+            .Select(static (agent, _) => agent.HintName)
+            .Collect()
+            .Select(static (names, _) => new EquatableArray<string>(GeneratedNames.Clashing(names)))
+            .WithTrackingName(TrackingNames.ClashingNames);
+
         IncrementalValuesProvider<(AgentModel Agent, HostingSupport Hosting)> outputs = agents
-            .Combine(hosting)
+            .Combine(hosting.Combine(clashing))
+            .Where(static item => !item.Right.Right.Contains(item.Left.HintName))
+            .Select(static (item, _) => (item.Left, item.Right.Left))
             .WithTrackingName(TrackingNames.AgentsWithOptions);
 
         context.RegisterSourceOutput(outputs, static (output, item) =>

@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>Which hosting libraries (dependency injection, A2A.AspNetCore) are referenced.</summary>
     public const string Hosting = "Hosting";
 
+    /// <summary>Hint names shared by more than one agent (their agents are skipped).</summary>
+    public const string ClashingNames = "ClashingNames";
+
     /// <summary>Each agent paired with the compilation-wide options.</summary>
     public const string AgentsWithOptions = "AgentsWithOptions";
 }

@@ -2,7 +2,7 @@ namespace A2A.Analyzers.Tests;
 
 public class DeclarationTests
 {
-    private static readonly string[] DeclarationRules = ["A2A0001", "A2A0002", "A2A0003", "A2A0004"];
+    private static readonly string[] DeclarationRules = ["A2A0001", "A2A0002", "A2A0003", "A2A0004", "A2A0005"];
 
     private const string Usings = """
         using System.Threading;
@@ -100,6 +100,78 @@ public class DeclarationTests
         {
         }
         """);
+
+    // Neither agent is generated, so the handlers' context types do not exist: the code does not compile by design.
+    [Fact]
+    public Task A2A0005_contract_interface_and_class_with_the_same_generated_names() => AnalyzerHarness.VerifyAsync(Usings + """
+        namespace Travel;
+
+        [A2AAgent("Planner contract")]
+        public interface {|A2A0005:ITripPlanner|}
+        {
+        }
+
+        [A2AAgent("Planner")]
+        public partial class {|A2A0005:TripPlanner|}
+        {
+            public Task ExecuteAsync(TripPlannerContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+        """, DeclarationRules, compiles: false);
+
+    [Fact]
+    public Task A2A0005_nested_agent_and_top_level_agent_with_the_same_generated_names() => AnalyzerHarness.VerifyAsync(Usings + """
+        public partial class Outer
+        {
+            [A2AAgent("Inner")]
+            public partial class {|A2A0005:Inner|}
+            {
+                public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+        }
+
+        [A2AAgent("Joined")]
+        public partial class {|A2A0005:OuterInner|}
+        {
+            public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+        """, DeclarationRules, compiles: false);
+
+    // Same names in different namespaces are distinct types; a clash with an agent the generator skips anyway
+    // (here: an empty agent name, A2A0004) is no clash.
+    [Fact]
+    public Task No_A2A0005_across_namespaces_or_with_a_skipped_agent() => AnalyzerHarness.VerifyAsync(Usings + """
+        namespace First
+        {
+            [A2AAgent("One")]
+            public partial class Same
+            {
+                public Task ExecuteAsync(SameContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+        }
+
+        namespace Second
+        {
+            [A2AAgent("Two")]
+            public partial class Same
+            {
+                public Task ExecuteAsync(SameContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+        }
+
+        namespace Third
+        {
+            [A2AAgent("Four")]
+            public partial class Solo
+            {
+                public Task ExecuteAsync(SoloContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+
+            [A2AAgent("")]
+            public interface {|A2A0004:ISolo|}
+            {
+            }
+        }
+        """, DeclarationRules);
 
     [Theory]
     [InlineData("[A2AAgent(\"\")]", "")]

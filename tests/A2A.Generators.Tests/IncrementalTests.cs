@@ -46,6 +46,7 @@ public class IncrementalTests
         (Dictionary<string, List<IncrementalStepRunReason>> steps, _) = RunEdit(c => Replace(c, 2, Unrelated.Replace("x * 2", "x + x", StringComparison.Ordinal)));
         AssertAll(steps, TrackingNames.ParsedAgents, IncrementalStepRunReason.Unchanged);
         AssertAll(steps, TrackingNames.Agents, IncrementalStepRunReason.Cached);
+        AssertAll(steps, TrackingNames.ClashingNames, IncrementalStepRunReason.Cached);
         AssertAll(steps, TrackingNames.AgentsWithOptions, IncrementalStepRunReason.Cached);
         AssertAll(steps, TrackingNames.Hosting, IncrementalStepRunReason.Unchanged);
         AssertAll(steps, "SourceOutput", IncrementalStepRunReason.Cached);
@@ -68,6 +69,7 @@ public class IncrementalTests
         Assert.Equal([IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged], steps[TrackingNames.ParsedAgents]);
         Assert.Equal([IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached], steps[TrackingNames.Agents]);
         Assert.Equal([IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached], steps[TrackingNames.AgentsWithOptions]);
+        AssertAll(steps, TrackingNames.ClashingNames, IncrementalStepRunReason.Cached); // only hint names are collected, and they did not change
         Assert.Contains("Alpha 2", result.GeneratedSources.Single(s => s.HintName.StartsWith("Demo.AlphaAgent", StringComparison.Ordinal)).SourceText.ToString());
     }
 
@@ -105,7 +107,7 @@ public class IncrementalTests
         GeneratorRunResult result = AgentResult(driver);
 
         int walked = 0;
-        foreach (string step in new[] { TrackingNames.Agents, TrackingNames.AgentsWithOptions, TrackingNames.Hosting })
+        foreach (string step in new[] { TrackingNames.Agents, TrackingNames.ClashingNames, TrackingNames.AgentsWithOptions, TrackingNames.Hosting })
         {
             foreach (IncrementalGeneratorRunStep run in result.TrackedSteps[step])
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using A2A.Generators.Model;
 using A2A.Generators.Parse;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,15 +13,17 @@ namespace A2A.Analyzers.Declaration;
 
 /// <summary>
 /// Reports [A2AAgent] declarations the generator cannot serve (it skips them silently): A2A0001 not partial,
-/// A2A0002 no usable ExecuteAsync, A2A0003 duplicate agent names, A2A0004 other invalid input. A2A0004 asks the
-/// generator's own parser (linked source), so it reports exactly the declarations the generator skips.
+/// A2A0002 no usable ExecuteAsync, A2A0003 duplicate agent names, A2A0004 other invalid input, A2A0005 agents whose
+/// generated names clash. A2A0004 and A2A0005 ask the generator's own code (linked source), so they report exactly
+/// the declarations the generator skips.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticCatalog.AgentMustBePartial, DiagnosticCatalog.ExecuteMethod, DiagnosticCatalog.DuplicateAgentName, DiagnosticCatalog.InvalidAgentDeclaration);
+        DiagnosticCatalog.AgentMustBePartial, DiagnosticCatalog.ExecuteMethod, DiagnosticCatalog.DuplicateAgentName, DiagnosticCatalog.InvalidAgentDeclaration,
+        DiagnosticCatalog.GeneratedNamesClash);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -41,6 +44,7 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
                 start.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken"),
                 start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"));
             var names = new ConcurrentBag<AgentName>();
+            var hintNames = new ConcurrentBag<AgentName>();
 
             // One pass per file over type declarations that carry attributes (cheaper in the driver than a symbol
             // action on every type); the symbol is analyzed where its [A2AAgent] is written, so once.
@@ -55,15 +59,19 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
                         && applied.SyntaxTree == declaration.SyntaxTree
                         && declaration.AttributeLists.Span.Contains(applied.Span))
                     {
-                        AnalyzeType(type, agent, symbols, names, model.ReportDiagnostic, model.CancellationToken);
+                        AnalyzeType(type, agent, symbols, names, hintNames, model.ReportDiagnostic, model.CancellationToken);
                     }
                 }
             });
-            start.RegisterCompilationEndAction(end => ReportDuplicateNames(end, names));
+            start.RegisterCompilationEndAction(end =>
+            {
+                ReportDuplicateNames(end, names);
+                ReportClashingGeneratedNames(end, hintNames);
+            });
         });
     }
 
-    private static void AnalyzeType(INamedTypeSymbol type, AttributeData agent, KnownSymbols symbols, ConcurrentBag<AgentName> names, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    private static void AnalyzeType(INamedTypeSymbol type, AttributeData agent, KnownSymbols symbols, ConcurrentBag<AgentName> names, ConcurrentBag<AgentName> hintNames, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         Location location = type.Locations.FirstOrDefault() ?? Location.None;
         string? problem = AgentParser.FindDeclarationProblem(type, agent, out _);
@@ -77,12 +85,18 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
             names.Add(new AgentName(name, type, location));
         }
 
+        INamedTypeSymbol? notPartial = type.TypeKind == TypeKind.Class ? NotPartial(type, cancellationToken) : null;
+        if (problem is null && notPartial is null)
+        {
+            // The generator emits this agent (unless its generated names clash with another's, reported at the end).
+            hintNames.Add(new AgentName(AgentModel.HintNameFor(AgentParser.NamespaceName(type.ContainingNamespace), AgentNaming.BaseName(type)), type, location));
+        }
+
         if (type.TypeKind != TypeKind.Class)
         {
             return;
         }
 
-        INamedTypeSymbol? notPartial = NotPartial(type, cancellationToken);
         if (notPartial is not null)
         {
             Location at = notPartial.Locations.FirstOrDefault() ?? location;
@@ -146,6 +160,20 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
             for (int i = 1; i < ordered.Length; i++)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.DuplicateAgentName, ordered[i].Location, group.Key, ordered[0].Type.ToDisplayString()));
+            }
+        }
+    }
+
+    // Mirrors the generator's skip: every agent of a clashing group is reported, since none of them is generated.
+    private static void ReportClashingGeneratedNames(CompilationAnalysisContext context, ConcurrentBag<AgentName> hintNames)
+    {
+        var clashing = new HashSet<string>(GeneratedNames.Clashing(hintNames.Select(n => n.Name)), System.StringComparer.Ordinal);
+        foreach (IGrouping<string, AgentName> group in hintNames.Where(n => clashing.Contains(n.Name)).GroupBy(n => n.Name, System.StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (AgentName agent in group)
+            {
+                string others = string.Join("', '", group.Where(other => !ReferenceEquals(other, agent)).Select(other => other.Type.ToDisplayString()).OrderBy(n => n, System.StringComparer.Ordinal));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.GeneratedNamesClash, agent.Location, agent.Type.ToDisplayString(), others, AgentNaming.BaseName(agent.Type)));
             }
         }
     }

@@ -414,5 +414,12 @@ internal static class AgentEmitter
 
     private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
-    private static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    // Text inside a one-line XML doc comment: escaped, and a line break would end the comment mid-element.
+    private static string Xml(string value)
+    {
+        string escaped = value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        return escaped.IndexOfAny(LineBreaks) < 0 ? escaped : string.Join(" ", escaped.Split(LineBreaks));
+    }
+
+    private static readonly char[] LineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
 }

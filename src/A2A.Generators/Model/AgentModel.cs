@@ -35,7 +35,11 @@ internal sealed record AgentModel(
     EquatableArray<ArtifactModel> Artifacts)
 {
     /// <summary>Unique per agent in a compilation, used as the generated file's hint name.</summary>
-    public string HintName => (Namespace.Length == 0 ? "" : Namespace.Replace("@", "") + ".") + BaseName + ".A2A.g.cs"; // '@' is not allowed in hint names
+    public string HintName => HintNameFor(Namespace, BaseName);
+
+    /// <summary>The hint name for an agent in <paramref name="ns"/> (as source writes it) with <paramref name="baseName"/>.</summary>
+    public static string HintNameFor(string ns, string baseName) =>
+        (ns.Length == 0 ? "" : ns.Replace("@", "") + ".") + baseName + ".A2A.g.cs"; // '@' is not allowed in hint names
 }
 
 /// <summary>An enclosing type of a nested agent.</summary>

@@ -22,6 +22,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public T this[int index] => _items![index];
 
+    public bool Contains(T item) => Array.IndexOf(_items ?? Array.Empty<T>(), item) >= 0;
+
     public bool Equals(EquatableArray<T> other)
     {
         T[] left = _items ?? Array.Empty<T>();

@@ -1,0 +1,96 @@
+namespace A2A.Generators.Tests;
+
+/// <summary>
+/// Input at the edges: the generator must never throw (an exception drops every agent's output, not just the odd
+/// one's), must skip what it cannot serve, and whatever it emits must compile without warnings.
+/// </summary>
+public class UnusualInputTests
+{
+    private const string Usings = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using A2A.Agents;
+
+        """;
+
+    private const string Bystander = """
+
+        [A2AAgent("Bystander")]
+        public partial class Bystander
+        {
+            public Task ExecuteAsync(BystanderContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync("ok", cancellationToken);
+        }
+        """;
+
+    public static TheoryData<string, string[]> Clashes => new()
+    {
+        {
+            """
+            public partial class Outer
+            {
+                [A2AAgent("Inner")]
+                public partial class Inner { public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask; }
+            }
+
+            [A2AAgent("Joined")]
+            public partial class OuterInner { public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask; }
+            """,
+            ["OuterInnerContext"]
+        },
+        {
+            """
+            [A2AAgent("Planner contract")]
+            public interface ITripPlanner { }
+
+            [A2AAgent("Planner")]
+            public partial class TripPlanner { public Task ExecuteAsync(TripPlannerContext context, CancellationToken cancellationToken) => Task.CompletedTask; }
+            """,
+            ["TripPlannerContext"]
+        },
+        {
+            // Different types to C#, but one generated file name to Roslyn, which compares hint names ignoring case.
+            """
+            [A2AAgent("Upper")]
+            public partial class Helper { public Task ExecuteAsync(HelperContext context, CancellationToken cancellationToken) => Task.CompletedTask; }
+
+            [A2AAgent("Lower")]
+            public partial class helper { public Task ExecuteAsync(helperContext context, CancellationToken cancellationToken) => Task.CompletedTask; }
+            """,
+            ["HelperContext", "helperContext"]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Clashes))]
+    public void Agents_whose_generated_names_clash_are_skipped_and_the_others_still_generate(string agents, string[] missingContexts)
+    {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([Usings + "namespace Demo;\n" + agents + Bystander]));
+
+        Assert.Equal("Demo.Bystander.A2A.g.cs", Assert.Single(run.Generated).HintName);
+        // What is left is exactly the clashing handlers' missing context types (A2A0005 explains them); no generator failure.
+        Assert.All(run.WarningsAndErrors, d => Assert.Equal("CS0246", d.Id));
+        Assert.Equal(missingContexts.Order(), run.WarningsAndErrors.Select(d => d.GetMessage().Split('\'')[1]).Distinct().Order());
+    }
+
+    [Fact]
+    public void Line_breaks_and_markup_in_names_and_descriptions_stay_inside_comments_and_literals()
+    {
+        const string agent = """
+            public sealed record Report(string Text);
+
+            [A2AAgent("Multi\nline <&> \"agent\"\u2028", Description = "First line\r\nsecond <b>line</b> & \"quoted\"", Version = "1.0\n-beta")]
+            [A2ASkill("s\n1", "Skill\r\none", Description = "d\u0085e", Tags = new[] { "t\n1" }, Examples = new[] { "e\"1\"" })]
+            [A2AArtifact(typeof(Report), Name = "report\nv2")]
+            public partial class Odd
+            {
+                public Task ExecuteAsync(OddContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync("ok", cancellationToken);
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([Usings + agent]));
+
+        Assert.True(!run.WarningsAndErrors.Any(), string.Join("\n", run.WarningsAndErrors));
+        string generated = Assert.Single(run.Generated).Text;
+        Assert.Contains("Name = \"Multi\\nline <&> \\\"agent\\\"\\u2028\",", generated);
+        Assert.Contains("/// <summary>The agent card of the <c>Multi line &lt;&amp;&gt; \"agent\" </c> agent, built from its attributes.</summary>", generated);
+    }
+}
