@@ -20,7 +20,7 @@ public sealed class AgentGenerator : IIncrementalGenerator
         IncrementalValuesProvider<AgentModel> agents = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AgentParser.AgentAttribute,
-                predicate: static (node, _) => node is ClassDeclarationSyntax or InterfaceDeclarationSyntax,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or InterfaceDeclarationSyntax or RecordDeclarationSyntax,
                 transform: AgentParser.Parse)
             .WithTrackingName(TrackingNames.ParsedAgents)
             .Where(static model => model is not null)

@@ -188,6 +188,22 @@ public class DeclarationTests
         """);
 
     [Fact]
+    public Task A2A0004_file_local_agent_and_artifact() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
+        file sealed record Note(string Text);
+
+        [A2AAgent("Local")]
+        file interface {|A2A0004:ILocalAgent|}
+        {
+        }
+
+        [A2AAgent("Uses a local artifact")]
+        [A2AArtifact(typeof(Note))]
+        public interface {|A2A0004:INotes|}
+        {
+        }
+        """);
+
+    [Fact]
     public Task A2A0004_agent_the_generated_code_cannot_reach() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         public partial class Outer
         {

@@ -93,4 +93,60 @@ public class UnusualInputTests
         Assert.Contains("Name = \"Multi\\nline <&> \\\"agent\\\"\\u2028\",", generated);
         Assert.Contains("/// <summary>The agent card of the <c>Multi line &lt;&amp;&gt; \"agent\" </c> agent, built from its attributes.</summary>", generated);
     }
+
+    [Fact]
+    public void Record_agents_and_agents_nested_in_records_structs_and_interfaces_compile_cleanly()
+    {
+        const string agents = """
+            [A2AAgent("Record")]
+            public partial record RecordAgent
+            {
+                public Task ExecuteAsync(RecordAgentContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync("ok", cancellationToken);
+            }
+
+            public partial record OuterRecord
+            {
+                [A2AAgent("In record")]
+                public partial class Inner { public Task ExecuteAsync(OuterRecordInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask; }
+            }
+
+            public partial struct OuterStruct
+            {
+                [A2AAgent("In struct")]
+                public partial class Inner { public Task ExecuteAsync(OuterStructInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask; }
+            }
+
+            public partial interface IOuter
+            {
+                [A2AAgent("In interface")]
+                public partial class Inner { public Task ExecuteAsync(IOuterInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask; }
+            }
+
+            public static class Uses
+            {
+                public static IRecordAgentHandler Handler() => new RecordAgent();
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([Usings + agents]));
+
+        Assert.True(!run.WarningsAndErrors.Any(), string.Join("\n", run.WarningsAndErrors));
+        Assert.Equal(4, run.Generated.Length);
+        Assert.Contains("partial record RecordAgent : IRecordAgentHandler", run.Generated.Single(g => g.HintName == "RecordAgent.A2A.g.cs").Text);
+    }
+
+    // A file-local type is invisible to the generated file; the generator skips it (A2A0004 reports it).
+    [Fact]
+    public void A_file_local_agent_is_skipped()
+    {
+        const string agent = """
+            [A2AAgent("Local")]
+            file partial class LocalAgent
+            {
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([Usings + agent + Bystander]));
+
+        Assert.True(!run.WarningsAndErrors.Any(), string.Join("\n", run.WarningsAndErrors));
+        Assert.Equal("Bystander.A2A.g.cs", Assert.Single(run.Generated).HintName);
+    }
 }

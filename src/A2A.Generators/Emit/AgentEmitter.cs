@@ -67,7 +67,7 @@ internal static class AgentEmitter
             w.Open($"partial {outer.Keyword} {outer.Name}");
         }
 
-        w.Open($"partial class {agent.TypeName} : I{agent.BaseName}Handler");
+        w.Open($"partial {agent.TypeKeyword} {agent.TypeName} : I{agent.BaseName}Handler");
         w.Close();
         foreach (ContainingTypeModel _ in agent.ContainingTypes)
         {

@@ -6,6 +6,7 @@ namespace A2A.Generators.Model;
 /// </summary>
 /// <param name="Namespace">The agent's namespace, or empty for the global namespace.</param>
 /// <param name="TypeName">The annotated type's own name as C# source writes it (@-escaped when a keyword), for the partial declaration.</param>
+/// <param name="TypeKeyword">How the annotated type is declared: class, record or interface.</param>
 /// <param name="ContainingTypes">Enclosing types, outermost first (all partial, or the model is not produced).</param>
 /// <param name="BaseName">Stem of every generated type name: the containing type names and the type name, with an interface's leading I dropped.</param>
 /// <param name="IsInterface">True for a contract interface: no handler is attached to the type itself.</param>
@@ -21,6 +22,7 @@ namespace A2A.Generators.Model;
 internal sealed record AgentModel(
     string Namespace,
     string TypeName,
+    string TypeKeyword,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string BaseName,
     bool IsInterface,

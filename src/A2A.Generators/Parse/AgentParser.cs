@@ -53,6 +53,7 @@ internal static class AgentParser
         return new AgentModel(
             Namespace: NamespaceName(type.ContainingNamespace),
             TypeName: Escape(type.Name),
+            TypeKeyword: Keyword(declaration),
             ContainingTypes: new EquatableArray<ContainingTypeModel>(containing),
             BaseName: baseName,
             IsInterface: isInterface,
@@ -89,8 +90,8 @@ internal static class AgentParser
         if (FirstHidden(type, internalIsVisible: true) is { } hidden)
         {
             return hidden.Equals(type, SymbolEqualityComparer.Default)
-                ? "an agent must be public or internal, because the generated types next to it refer to it"
-                : $"an agent's containing type '{hidden.Name}' must be public or internal, because the generated types refer to the agent";
+                ? "an agent must be public or internal (not private, protected or file-local), because the generated types next to it refer to it"
+                : $"an agent's containing type '{hidden.Name}' must be public or internal (not private, protected or file-local), because the generated types refer to the agent";
         }
 
         if (agentAttribute.ConstructorArguments.Length != 1 || agentAttribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
@@ -217,7 +218,7 @@ internal static class AgentParser
 
         if (FirstHidden(type, internalIsVisible: true) is not null)
         {
-            return "is not public or internal";
+            return "is not public or internal (or is file-local)";
         }
 
         return type.TypeKind != TypeKind.Class || HasUsableConstructor(type) ? null : "has no public constructor (nor one marked [JsonConstructor])";
@@ -466,12 +467,14 @@ internal static class AgentParser
     private static bool IsPublicAllTheWay(INamedTypeSymbol type) => FirstHidden(type, internalIsVisible: false) is null;
 
     // The type itself or the first of its containing types that generated code at namespace level cannot see as
-    // public (or, with internalIsVisible, as public or internal); null when all of them are visible.
+    // public (or, with internalIsVisible, as public or internal); null when all of them are visible. A file-local
+    // type is hidden too: the generated code is another file.
     private static INamedTypeSymbol? FirstHidden(INamedTypeSymbol type, bool internalIsVisible)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            if (current.DeclaredAccessibility != Accessibility.Public && !(internalIsVisible && current.DeclaredAccessibility == Accessibility.Internal))
+            if (current.IsFileLocal
+                || (current.DeclaredAccessibility != Accessibility.Public && !(internalIsVisible && current.DeclaredAccessibility == Accessibility.Internal)))
             {
                 return current;
             }
