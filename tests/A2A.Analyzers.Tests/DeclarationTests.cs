@@ -180,6 +180,9 @@ public class DeclarationTests
     [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report))][A2AArtifact(typeof(Report))]", "public sealed record Report(string Text);")]
     [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"--\")]", "public sealed record Report(string Text);")]
     [InlineData("[A2AAgent(\"Echo\")][A2ASkill(\"s\", \"One\")][A2ASkill(\"s\", \"Two\")]", "")]
+    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"task\")]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"hash-code\")]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"item\")][A2AArtifact(typeof(Report), Name = \"item list\")]", "public sealed record Report(string Text);")]
     public Task A2A0004_invalid_declarations(string attributes, string extra) => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + extra + "\n" + attributes + """
 
         public interface {|A2A0004:IEcho|}

@@ -149,4 +149,21 @@ public class UnusualInputTests
         Assert.True(!run.WarningsAndErrors.Any(), string.Join("\n", run.WarningsAndErrors));
         Assert.Equal("Bystander.A2A.g.cs", Assert.Single(run.Generated).HintName);
     }
+
+    // Get{Name}() on the client manager would hide GetTask(), GetType() ... (and "task" even broke the generated
+    // reads); "item" beside "item list" would define GetItemList() twice. Such agents are skipped (A2A0004).
+    [Theory]
+    [InlineData("[A2AArtifact(typeof(Report), Name = \"task\")]")]
+    [InlineData("[A2AArtifact(typeof(Report), Name = \"TaskOrThrow\")]")]
+    [InlineData("[A2AArtifact(typeof(Report), Name = \"type\")]")]
+    [InlineData("[A2AArtifact(typeof(Report), Name = \"hash-code\")]")]
+    [InlineData("[A2AArtifact(typeof(Report), Name = \"item\")][A2AArtifact(typeof(Report), Name = \"item list\")]")]
+    public void Artifact_names_whose_accessors_would_collide_are_skipped(string artifacts)
+    {
+        string agent = "public sealed record Report(string Text);\n[A2AAgent(\"Reports\")]" + artifacts + "\npublic interface IReports { }";
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([Usings + agent + Bystander]));
+
+        Assert.True(!run.WarningsAndErrors.Any(), string.Join("\n", run.WarningsAndErrors));
+        Assert.Equal("Bystander.A2A.g.cs", Assert.Single(run.Generated).HintName);
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -158,9 +159,11 @@ internal static class AgentParser
                     return problem;
                 }
 
-                if (artifacts.Any(a => a.WireName == artifact.WireName || a.MethodStem == artifact.MethodStem))
+                // Get{Stem}() and Get{Stem}List() per artifact: "Item" and "ItemList" would both define GetItemList().
+                if (artifacts.FirstOrDefault(a => a.WireName == artifact.WireName || a.MethodStem == artifact.MethodStem
+                        || a.MethodStem == artifact.MethodStem + "List" || a.MethodStem + "List" == artifact.MethodStem) is { } other)
                 {
-                    return $"artifact name '{artifact.WireName}' clashes with another artifact's name";
+                    return $"artifact name '{artifact.WireName}' clashes with artifact name '{other.WireName}' (their generated Get...() and Get...List() methods would collide)";
                 }
 
                 artifacts.Add(artifact);
@@ -293,10 +296,21 @@ internal static class AgentParser
         }
 
         string? stem = ToIdentifier(wireName);
-        return stem is null
-            ? (null, $"artifact name '{wireName}' has no letters or digits to name its methods after")
-            : (new ArtifactModel(FullyQualifiedName(artifactType), artifactType.Name, wireName, stem), null);
+        if (stem is null)
+        {
+            return (null, $"artifact name '{wireName}' has no letters or digits to name its methods after");
+        }
+
+        if (Array.IndexOf(ReservedArtifactStems, stem) >= 0)
+        {
+            return (null, $"artifact name '{wireName}' would generate Get{stem}(), which every client manager already has; set another Name on the [A2AArtifact]");
+        }
+
+        return (new ArtifactModel(FullyQualifiedName(artifactType), artifactType.Name, wireName, stem), null);
     }
+
+    // Get{Stem}() on the generated client manager would hide these members of its base class or of object.
+    private static readonly string[] ReservedArtifactStems = ["Task", "TaskOrThrow", "Type", "HashCode"];
 
     /// <summary>PascalCase identifier from a wire name ("travel-itinerary" → "TravelItinerary"); null when nothing usable is left.</summary>
     internal static string? ToIdentifier(string name)
