@@ -51,6 +51,15 @@ public class DeclarationTests
         """);
 
     [Fact]
+    public Task A2A0002_execute_method_with_an_in_token() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
+        [A2AAgent("Echo")]
+        public partial class Echo
+        {
+            public Task {|A2A0002:ExecuteAsync|}(EchoContext context, in CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+        """);
+
+    [Fact]
     public Task A2A0002_ambiguous_execute_methods() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         [A2AAgent("Echo")]
         public partial class {|A2A0002:Echo|}

@@ -128,7 +128,9 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
 
     private static bool IsExecuteShape(IMethodSymbol method, string contextName, KnownSymbols symbols) =>
         !method.IsStatic
+        && !method.IsGenericMethod
         && method.Parameters.Length == 2
+        && method.Parameters.All(parameter => parameter.RefKind == RefKind.None && !parameter.IsParams)
         && method.Parameters[0].Type.Name == contextName
         && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, symbols.CancellationToken)
         && SymbolEqualityComparer.Default.Equals(method.ReturnType, symbols.Task);
