@@ -36,7 +36,7 @@ public sealed class AgentGenerator : IIncrementalGenerator
 
         // Agents whose generated names coincide (Outer.Inner beside OuterInner, or ITripPlanner beside TripPlanner,
         // in one namespace) would define the same types under the same hint name, and a repeated hint name makes
-        // AddSource throw, which drops every agent's output. Such agents are skipped; A2A0004 reports them. The
+        // AddSource throw, which drops every agent's output. Such agents are skipped; A2A0005 reports them. The
         // collected names compare by value, so an edit that changes no agent's names leaves the set Cached.
         IncrementalValueProvider<EquatableArray<string>> clashing = agents
             .Select(static (agent, _) => agent.HintName)

@@ -36,7 +36,7 @@ internal sealed record AgentModel(
     EquatableArray<SkillModel> Skills,
     EquatableArray<ArtifactModel> Artifacts)
 {
-    /// <summary>Unique per agent in a compilation, used as the generated file's hint name.</summary>
+    /// <summary>The generated file's hint name; agents that would share one are not generated (A2A0005).</summary>
     public string HintName => HintNameFor(Namespace, BaseName);
 
     /// <summary>The hint name for an agent in <paramref name="ns"/> (as source writes it) with <paramref name="baseName"/>.</summary>

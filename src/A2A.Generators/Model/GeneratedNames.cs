@@ -5,7 +5,7 @@ using System.Linq;
 namespace A2A.Generators.Model;
 
 /// <summary>
-/// Which agents' generated names collide. Shared by the generator (which skips them) and A2A0004 (which reports
+/// Which agents' generated names collide. Shared by the generator (which skips them) and A2A0005 (which reports
 /// them), so both always agree.
 /// </summary>
 internal static class GeneratedNames
