@@ -59,6 +59,22 @@ public class DeclarationTests
         }
         """);
 
+    // Implementing the generated handler interface explicitly is a correct way to write the handler.
+    [Fact]
+    public Task Explicit_handler_implementation_is_recognized() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
+        [A2AAgent("Echo")]
+        public partial class Echo : IEchoHandler
+        {
+            Task IEchoHandler.ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync("done", cancellationToken);
+        }
+
+        public static class Uses
+        {
+            public static EchoTaskManager Manager() => new(new A2A.Storage.InMemoryTaskStore());
+            public static A2A.Agents.AgentHandler Bound(EchoTaskManager manager) => manager.Bind(new Echo());
+        }
+        """);
+
     [Fact]
     public Task A2A0002_ambiguous_execute_methods() => AnalyzerHarness.VerifyAsync(DeclarationRules, Usings + """
         [A2AAgent("Echo")]

@@ -166,4 +166,28 @@ public class UnusualInputTests
         Assert.True(!run.WarningsAndErrors.Any(), string.Join("\n", run.WarningsAndErrors));
         Assert.Equal("Bystander.A2A.g.cs", Assert.Single(run.Generated).HintName);
     }
+
+    // The handler may implement the generated interface explicitly; it is still the agent's handler (registered,
+    // bindable), whether or not the class names the interface itself.
+    [Theory]
+    [InlineData("public partial class Echo : IEchoHandler")]
+    [InlineData("public partial class Echo")]
+    public void An_explicitly_implemented_handler_is_attached_and_registered(string declaration)
+    {
+        string agent = "[A2AAgent(\"Echo\")]\n" + declaration + """
+
+            {
+                Task IEchoHandler.ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync("done", cancellationToken);
+            }
+
+            public static class Uses
+            {
+                public static IEchoHandler Handler() => new Echo();
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([Usings + agent]));
+
+        Assert.True(!run.WarningsAndErrors.Any(), string.Join("\n", run.WarningsAndErrors));
+        Assert.Contains("TryAddTransient<IEchoHandler, global::Echo>(services)", Assert.Single(run.Generated).Text);
+    }
 }

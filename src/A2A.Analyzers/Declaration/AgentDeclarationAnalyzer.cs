@@ -104,14 +104,18 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         string contextName = AgentNaming.ContextName(type);
-        IMethodSymbol[] execute = type.GetMembers("ExecuteAsync").OfType<IMethodSymbol>().ToArray();
+        string handlerName = "I" + AgentNaming.BaseName(type) + "Handler";
+        IMethodSymbol[] execute = type.GetMembers("ExecuteAsync").OfType<IMethodSymbol>()
+            .Concat(type.GetMembers().OfType<IMethodSymbol>().Where(method => method.ExplicitInterfaceImplementations.Any(
+                implemented => implemented.Name == "ExecuteAsync" && implemented.ContainingType.Name == handlerName)))
+            .ToArray();
         string? executeProblem = execute.Length switch
         {
             0 => "declares no ExecuteAsync method",
             > 1 => "declares more than one ExecuteAsync method, so it is ambiguous which one serves the agent",
             _ when !IsExecuteShape(execute[0], contextName, symbols) => "has an ExecuteAsync whose signature does not match",
             // The generator matches the signature by the names as written (it runs before the context type exists).
-            _ when !AgentParser.DeclaresExecuteMethod(type, contextName, cancellationToken) =>
+            _ when !AgentParser.DeclaresExecuteMethod(type, AgentNaming.BaseName(type), cancellationToken) =>
                 $"spells its ExecuteAsync signature in a way the generator does not recognize (write the types as Task, {contextName} and CancellationToken, not through aliases)",
             _ => null,
         };

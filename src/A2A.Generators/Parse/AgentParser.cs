@@ -59,7 +59,7 @@ internal static class AgentParser
             BaseName: baseName,
             IsInterface: isInterface,
             IsPublic: IsPublicAllTheWay(type),
-            HasExecuteMethod: !isInterface && DeclaresExecuteMethod(type, baseName + "Context", cancellationToken),
+            HasExecuteMethod: !isInterface && DeclaresExecuteMethod(type, baseName, cancellationToken),
             AgentName: agent!.Name,
             Description: agent.Description,
             Version: agent.Version,
@@ -344,14 +344,17 @@ internal static class AgentParser
     }
 
     /// <summary>
-    /// Whether the class declares <c>Task ExecuteAsync({contextName}, CancellationToken)</c>, read from the
-    /// declaration's syntax: the generated context type does not exist yet when the generator runs, and binding a
-    /// signature that names it made Roslyn search every referenced assembly for it (a fifth of a first run), on
-    /// every compilation. Types are recognized by name; A2A0002 reports a signature that only semantics accept
-    /// (an alias, say), so the two never silently disagree.
+    /// Whether the class declares <c>Task ExecuteAsync({baseName}Context, CancellationToken)</c>, directly or as an
+    /// explicit implementation of <c>I{baseName}Handler</c>, read from the declaration's syntax: the generated
+    /// context type does not exist yet when the generator runs, and binding a signature that names it made Roslyn
+    /// search every referenced assembly for it (a fifth of a first run), on every compilation. Types are recognized
+    /// by name; A2A0002 reports a signature that only semantics accept (an alias, say), so the two never silently
+    /// disagree.
     /// </summary>
-    internal static bool DeclaresExecuteMethod(INamedTypeSymbol type, string contextName, CancellationToken cancellationToken)
+    internal static bool DeclaresExecuteMethod(INamedTypeSymbol type, string baseName, CancellationToken cancellationToken)
     {
+        string contextName = baseName + "Context";
+        string handlerName = "I" + baseName + "Handler";
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
@@ -365,9 +368,9 @@ internal static class AgentParser
                     {
                         Identifier.ValueText: "ExecuteAsync",
                         TypeParameterList: null,
-                        ExplicitInterfaceSpecifier: null,
                         ParameterList.Parameters: { Count: 2 } parameters,
                     } method
+                    && (method.ExplicitInterfaceSpecifier is null || RightmostName(method.ExplicitInterfaceSpecifier.Name) == handlerName)
                     && !method.Modifiers.Any(SyntaxKind.StaticKeyword)
                     && parameters[0].Modifiers.Count == 0
                     && parameters[1].Modifiers.Count == 0
