@@ -13,7 +13,7 @@ namespace A2A.Analyzers.CodeFixes;
 
 /// <summary>
 /// A2A1005: awaits a dropped lifecycle call (<c>u.CompleteAsync();</c> or <c>_ = u.CompleteAsync();</c> becomes
-/// <c>await u.CompleteAsync();</c>). Offered only inside an async method, local function or lambda: turning a
+/// <c>await u.CompleteAsync();</c>; a dropped <c>.ConfigureAwait(false)</c> stays on the awaited expression). Offered only inside an async method, local function or lambda: turning a
 /// synchronous method async changes its signature and its return statements, which is the developer's call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddAwaitCodeFix)), Shared]
@@ -31,16 +31,18 @@ public sealed class AddAwaitCodeFix : A2ACodeFix
             && invocation.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { } statement
             && IsInAsyncFunction(statement))
         {
-            yield return CodeAction.Create("Await the lifecycle call", ct => AwaitAsync(document, statement, invocation, ct), equivalenceKey: nameof(AddAwaitCodeFix));
+            yield return CodeAction.Create("Await the lifecycle call", ct => AwaitAsync(document, statement, ct), equivalenceKey: nameof(AddAwaitCodeFix));
         }
     }
 
-    private static async Task<Document> AwaitAsync(Document document, ExpressionStatementSyntax statement, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static async Task<Document> AwaitAsync(Document document, ExpressionStatementSyntax statement, CancellationToken cancellationToken)
     {
         SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
 
         // `_ = call();` loses the discard: the awaited result of a lifecycle call is the task snapshot, safe to drop.
-        ExpressionSyntax call = invocation.WithoutTrivia();
+        // What is awaited is the whole dropped value, so `call().ConfigureAwait(false);` keeps its ConfigureAwait.
+        ExpressionSyntax dropped = statement.Expression is AssignmentExpressionSyntax discard ? discard.Right : statement.Expression;
+        ExpressionSyntax call = dropped.WithoutTrivia();
         AwaitExpressionSyntax awaited = SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), call)
             .WithTriviaFrom(statement.Expression);
         return document.WithSyntaxRoot(root.ReplaceNode(statement, statement.WithExpression(awaited)));

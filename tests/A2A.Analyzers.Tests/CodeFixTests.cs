@@ -303,6 +303,19 @@ public class CodeFixTests
         fixAll: true);
 
     [Fact]
+    public Task Add_await_keeps_a_dropped_ConfigureAwait() => CodeFixHarness.VerifyFixAsync(
+        new AddAwaitCodeFix(),
+        InHandler("""
+                {|A2A1005:u.StartWorkAsync()|}.ConfigureAwait(false);
+                _ = {|A2A1005:u.CompleteAsync("done")|}.ConfigureAwait(false);
+        """),
+        InHandler("""
+                await u.StartWorkAsync().ConfigureAwait(false);
+                await u.CompleteAsync("done").ConfigureAwait(false);
+        """),
+        fixAll: true);
+
+    [Fact]
     public Task Add_await_inside_an_async_lambda() => CodeFixHarness.VerifyFixAsync(
         new AddAwaitCodeFix(),
         InHandler("""

@@ -10,7 +10,7 @@ namespace A2A.Analyzers.Lifecycle;
 
 /// <summary>
 /// A2A1005: a call on a task updater or task manager whose returned task is dropped: used as a statement or
-/// assigned to a discard. Such calls race the next update (fire-and-forget reorders status changes) and their
+/// assigned to a discard, with or without <c>.ConfigureAwait(...)</c>. Such calls race the next update (fire-and-forget reorders status changes) and their
 /// errors, including the runtime's lifecycle refusals, are never observed. Storing or returning the task is fine:
 /// the caller then decides when to await it.
 /// </summary>
@@ -65,13 +65,19 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
         report(Diagnostic.Create(DiagnosticCatalog.LifecycleCallNotAwaited, invocation.GetLocation(), method.Name));
     }
 
-    // The value goes nowhere: a bare statement, or `_ = ...` (a discard, not a variable named _).
+    // The value goes nowhere: a bare statement, or `_ = ...` (a discard, not a variable named _). `.ConfigureAwait(...)`
+    // only wraps the task, so a call is dropped when its configured awaitable is.
     private static bool IsDropped(InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
         SyntaxNode? parent = invocation.Parent;
         while (parent is ParenthesizedExpressionSyntax)
         {
             parent = parent.Parent;
+        }
+
+        if (parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configured })
+        {
+            return IsDropped(configured, model, cancellationToken);
         }
 
         return parent is ExpressionStatementSyntax
