@@ -10,8 +10,8 @@ using A2A.Tasks;
 
 namespace Corpus.Wrong;
 
-// ConfigureAwait(false) does not hide a lifecycle call from the rules: an update after the terminal state, and a
-// call whose configured awaitable is dropped.
+// ConfigureAwait(false) does not hide a lifecycle call from the rules: an update after the terminal state, a
+// call whose configured awaitable is dropped, and a handler that can return with its task still working.
 [A2AAgent("Configured")]
 public partial class Configured
 {
@@ -24,5 +24,18 @@ public partial class Configured
     public void Report(ConfiguredContext context, CancellationToken cancellationToken)
     {
         {|A2A1005:context.Updater.AddTextArtifactAsync("fire and forget", cancellationToken: cancellationToken)|}.ConfigureAwait(false);
+    }
+}
+
+[A2AAgent("Configured lookup")]
+public partial class ConfiguredLookup
+{
+    public async Task {|A2A1004:ExecuteAsync|}(ConfiguredLookupContext context, CancellationToken cancellationToken)
+    {
+        await context.Updater.StartWorkAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (context.Text.Length > 0)
+        {
+            await context.Updater.CompleteAsync("found " + context.Text, cancellationToken).ConfigureAwait(false);
+        }
     }
 }
