@@ -74,6 +74,7 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(INamedTypeSymbol type, AttributeData agent, KnownSymbols symbols, ConcurrentBag<AgentName> names, ConcurrentBag<AgentName> hintNames, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         Location location = type.Locations.FirstOrDefault() ?? Location.None;
+        string baseName = AgentNaming.BaseName(type);
         string? problem = AgentParser.FindDeclarationProblem(type, agent, out _);
         if (problem is not null)
         {
@@ -89,7 +90,7 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
         if (problem is null && notPartial is null)
         {
             // The generator emits this agent (unless its generated names clash with another's, reported at the end).
-            hintNames.Add(new AgentName(AgentModel.HintNameFor(AgentParser.NamespaceName(type.ContainingNamespace), AgentNaming.BaseName(type)), type, location));
+            hintNames.Add(new AgentName(AgentModel.HintNameFor(AgentParser.NamespaceName(type.ContainingNamespace), baseName), type, location));
         }
 
         if (type.TypeKind != TypeKind.Class)
@@ -103,8 +104,8 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
             report(Diagnostic.Create(DiagnosticCatalog.AgentMustBePartial, at, notPartial.Name));
         }
 
-        string contextName = AgentNaming.ContextName(type);
-        string handlerName = "I" + AgentNaming.BaseName(type) + "Handler";
+        string contextName = AgentNaming.ContextName(baseName);
+        string handlerName = AgentNaming.HandlerName(baseName);
         IMethodSymbol[] execute = type.GetMembers("ExecuteAsync").OfType<IMethodSymbol>()
             .Concat(type.GetMembers().OfType<IMethodSymbol>().Where(method => method.ExplicitInterfaceImplementations.Any(
                 implemented => implemented.Name == "ExecuteAsync" && implemented.ContainingType.Name == handlerName)))
@@ -115,7 +116,7 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
             > 1 => "declares more than one ExecuteAsync method, so it is ambiguous which one serves the agent",
             _ when !IsExecuteShape(execute[0], contextName, symbols) => "has an ExecuteAsync whose signature does not match",
             // The generator matches the signature by the names as written (it runs before the context type exists).
-            _ when !AgentParser.DeclaresExecuteMethod(type, AgentNaming.BaseName(type), cancellationToken) =>
+            _ when !AgentParser.DeclaresExecuteMethod(type, baseName, cancellationToken) =>
                 $"spells its ExecuteAsync signature in a way the generator does not recognize (write the types as Task, {contextName} and CancellationToken, not through aliases)",
             _ => null,
         };

@@ -24,6 +24,9 @@ internal static class AgentNaming
         return outer + own;
     }
 
-    /// <summary>The generated context type's name.</summary>
-    public static string ContextName(INamedTypeSymbol type) => BaseName(type) + "Context";
+    /// <summary>The generated context type's name, from <see cref="BaseName"/>'s result.</summary>
+    public static string ContextName(string baseName) => baseName + "Context";
+
+    /// <summary>The generated handler interface's name, from <see cref="BaseName"/>'s result.</summary>
+    public static string HandlerName(string baseName) => "I" + baseName + "Handler";
 }

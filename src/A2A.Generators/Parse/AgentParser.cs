@@ -353,8 +353,8 @@ internal static class AgentParser
     /// </summary>
     internal static bool DeclaresExecuteMethod(INamedTypeSymbol type, string baseName, CancellationToken cancellationToken)
     {
-        string contextName = baseName + "Context";
-        string handlerName = "I" + baseName + "Handler";
+        string contextName = AgentNaming.ContextName(baseName);
+        string handlerName = AgentNaming.HandlerName(baseName);
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
