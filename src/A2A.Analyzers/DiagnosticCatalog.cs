@@ -8,8 +8,8 @@ namespace A2A.Analyzers;
 /// </summary>
 public static class DiagnosticCatalog
 {
-    /// <summary>Base of every help link.</summary>
-    public const string HelpLinkBase = "https://github.com/a2a-toolkit/a2a-toolkit/blob/main/docs/diagnostics/";
+    /// <summary>Base of every help link: the docs/diagnostics folder of the project's repository.</summary>
+    public const string HelpLinkBase = HelpLinks.Base;
 
     /// <summary>A2A0002 property: the name of the agent's generated context type (for the generate-method fix).</summary>
     public const string ContextTypeProperty = "ContextType";
