@@ -22,14 +22,17 @@ public sealed class A2AAgentService : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly AgentHandler _handler;
+    private readonly AgentRunOptions _runOptions;
     private readonly ILogger _logger;
 
     /// <summary>Creates the service for an agent.</summary>
     /// <param name="manager">The agent's task manager (its store and lifecycle).</param>
     /// <param name="handler">The agent's handler, usually from a generated <c>{Name}TaskManager.Bind</c>.</param>
     /// <param name="logger">Where run failures and cancellations are logged.</param>
-    public A2AAgentService(TaskManager manager, AgentHandler handler, ILogger<A2AAgentService>? logger = null)
+    /// <param name="runOptions">What a handler exception becomes; <see cref="AgentRunOptions.Default"/> when null.</param>
+    public A2AAgentService(TaskManager manager, AgentHandler handler, ILogger<A2AAgentService>? logger = null, AgentRunOptions? runOptions = null)
     {
+        _runOptions = runOptions ?? AgentRunOptions.Default;
         Tasks = manager ?? throw new ArgumentNullException(nameof(manager));
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -333,7 +336,7 @@ public sealed class A2AAgentService : IAsyncDisposable
         {
             try
             {
-                await AgentRunner.RunHandlerAsync(service.Tasks, Task, (t, updater, token) => service._handler(message, t, updater, token), _cancel.Token).ConfigureAwait(false);
+                await AgentRunner.RunHandlerAsync(service.Tasks, Task, (t, updater, token) => service._handler(message, t, updater, token), service._runOptions, _cancel.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
             {

@@ -2,29 +2,41 @@ using A2A.Agents;
 using A2A.Protocol;
 using A2A.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace A2A.AspNetCore;
 
-/// <summary>Maps A2A agents onto ASP.NET Core endpoints. Generated <c>Map{Name}()</c> extensions call these.</summary>
+/// <summary>Maps A2A agents onto ASP.NET Core endpoints. Generated <c>Map{Name}Agent()</c> extensions call these.</summary>
 public static class A2AEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Serves an agent: JSON-RPC 2.0 (with SSE streaming) on POST <paramref name="pattern"/>, and its card on GET
-    /// <c>/.well-known/agent-card.json</c> (relative to the application's path base).
+    /// Serves an agent: JSON-RPC 2.0 (with SSE streaming) on POST <paramref name="pattern"/>, its card on GET
+    /// <c>{pattern}/.well-known/agent-card.json</c>, and at the application's root <c>/.well-known/agent-card.json</c>
+    /// when it is the agent there (see <see cref="A2AServerOptions.ServeCardAtRoot"/>).
     /// </summary>
-    /// <param name="endpoints">The application's endpoint builder.</param>
+    /// <param name="endpoints">The application's endpoint builder (or a route group).</param>
+    /// <param name="agentName">The agent's name: its options name and how start-up errors refer to it.</param>
     /// <param name="pattern">The route of the JSON-RPC endpoint, for example <c>/</c> or <c>/a2a</c>.</param>
     /// <param name="manager">Resolves the agent's task manager (a singleton: the service is created once).</param>
     /// <param name="handler">Resolves the agent's handler; called once per run, in a service scope of its own.</param>
     /// <param name="card">Builds the agent card for the endpoint's absolute URL.</param>
-    /// <param name="options">Limits; defaults when null.</param>
-    /// <returns>A builder for both endpoints (for authorization, CORS and the like).</returns>
+    /// <param name="options">
+    /// The endpoint's options; when null, the agent's named <see cref="A2AServerOptions"/> from the service
+    /// container (configuration-bound by <see cref="A2AServiceCollectionExtensions.AddA2AAgentOptions"/>), or the defaults.
+    /// </param>
+    /// <returns>
+    /// A builder for the agent's JSON-RPC endpoint and its card under its path (for authorization, CORS and the
+    /// like); the application's root card endpoint is shared by all agents and stays public.
+    /// </returns>
+    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">Another agent already has this route, or the root card.</exception>
     public static IEndpointConventionBuilder MapA2AAgent(
         this IEndpointRouteBuilder endpoints,
+        string agentName,
         string pattern,
         Func<IServiceProvider, TaskManager> manager,
         Func<IServiceProvider, AgentHandler> handler,
@@ -32,13 +44,29 @@ public static class A2AEndpointRouteBuilderExtensions
         A2AServerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentName);
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(card);
-        options ??= new A2AServerOptions();
 
         IServiceProvider services = endpoints.ServiceProvider;
+        options ??= services.GetService<IOptionsMonitor<A2AServerOptions>>()?.Get(agentName) ?? new A2AServerOptions();
+        ValidateOptionsResult validation = new A2AServerOptionsValidator().Validate(agentName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(agentName, typeof(A2AServerOptions), validation.Failures);
+        }
+
+        // The card is built once here so that a bad customization (a repeated skill id, a callback that throws) stops
+        // the start-up instead of failing every card request.
+        Func<string, AgentCard> servedCard = url => AgentCardCustomizer.Apply(card(url), options.Card, agentName);
+        _ = servedCard("http://localhost/");
+
+        string route = AgentEndpointRegistry.NormalizePattern(pattern);
+        AgentEndpointRegistry registry = AgentEndpointRegistry.For(services);
+        AgentEndpointRegistry.Agent agent = registry.Add(endpoints, agentName, route, servedCard, options);
+
         IServiceScopeFactory scopes = services.GetRequiredService<IServiceScopeFactory>();
         AgentHandler scoped = async (message, task, updater, token) =>
         {
@@ -46,29 +74,55 @@ public static class A2AEndpointRouteBuilderExtensions
             await handler(scope.ServiceProvider)(message, task, updater, token).ConfigureAwait(false);
         };
 
-        var service = new A2AAgentService(manager(services), scoped, services.GetService<ILogger<A2AAgentService>>());
+        ILogger<A2AAgentService>? serviceLogger = services.GetService<ILogger<A2AAgentService>>();
+        var runOptions = new AgentRunOptions
+        {
+            IncludeExceptionMessage = options.IncludeExceptionDetails,
+            OnHandlerException = serviceLogger is null ? null : (task, exception) => HandlerLog.HandlerThrew(serviceLogger, exception, agentName, task.Id),
+        };
+        var service = new A2AAgentService(manager(services), scoped, serviceLogger, runOptions);
+
         // On shutdown, running handlers see their token fire (their tasks end canceled); shutdown does not wait on them.
-        services.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()?.ApplicationStopping.Register(() => _ = service.DisposeAsync().AsTask());
-        var endpoint = new JsonRpcEndpoint(service, options, services.GetService<ILogger<JsonRpcEndpoint>>());
-        var cards = new AgentCardEndpoint(card, pattern, options);
+        services.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(() => _ = service.DisposeAsync().AsTask());
+        var rpc = new JsonRpcEndpoint(service, options, services.GetService<ILogger<JsonRpcEndpoint>>());
 
-        IEndpointConventionBuilder rpc = endpoints.MapPost(pattern, endpoint.HandleAsync);
-        IEndpointConventionBuilder wellKnown = endpoints.MapGet("/.well-known/agent-card.json", cards.HandleAsync);
-        return new Both(rpc, wellKnown);
+        IEndpointConventionBuilder rpcEndpoint = endpoints.MapPost(route, rpc.HandleAsync);
+
+        // The full route (a route group's prefix included) is known once endpoints are built: the card's URL uses it.
+        rpcEndpoint.Finally(builder =>
+        {
+            if (builder is RouteEndpointBuilder { RoutePattern.RawText: { } raw })
+            {
+                agent.FullRoute = AgentEndpointRegistry.NormalizePattern(raw);
+            }
+        });
+
+        var conventions = new List<IEndpointConventionBuilder> { rpcEndpoint };
+        if (route != "/")
+        {
+            conventions.Add(endpoints.MapGet(route + AgentCardEndpoint.WellKnownPath, context => AgentCardEndpoint.WriteCardAsync(context, agent)));
+        }
+
+        // The root card is one endpoint for the whole application, whichever agent it shows: mapped by the first
+        // agent mapped outside a route group, and left out of the conventions returned here (cards are public).
+        if (registry.TryTakeRootEndpoint(endpoints))
+        {
+            endpoints.MapGet(AgentCardEndpoint.WellKnownPath, registry.HandleRootCardAsync);
+        }
+
+        return new Composite(conventions);
     }
 
-    private sealed class Both(IEndpointConventionBuilder first, IEndpointConventionBuilder second) : IEndpointConventionBuilder
+    private sealed class Composite(List<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
     {
-        public void Add(Action<EndpointBuilder> convention)
-        {
-            first.Add(convention);
-            second.Add(convention);
-        }
+        public void Add(Action<EndpointBuilder> convention) => builders.ForEach(b => b.Add(convention));
 
-        public void Finally(Action<EndpointBuilder> finallyConvention)
-        {
-            first.Finally(finallyConvention);
-            second.Finally(finallyConvention);
-        }
+        public void Finally(Action<EndpointBuilder> finallyConvention) => builders.ForEach(b => b.Finally(finallyConvention));
     }
+}
+
+internal static partial class HandlerLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "The handler of agent {AgentName} threw while working on task {TaskId}; the task fails.")]
+    public static partial void HandlerThrew(ILogger logger, Exception exception, string agentName, string taskId);
 }

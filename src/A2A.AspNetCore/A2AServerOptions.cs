@@ -1,6 +1,10 @@
 namespace A2A.AspNetCore;
 
-/// <summary>Limits and behavior of an A2A endpoint.</summary>
+/// <summary>
+/// Limits and behavior of one agent's A2A endpoints. Bound from configuration (the <c>A2A</c> section, then
+/// <c>A2A:Agents:{AgentName}</c> for one agent) when the agent is registered with its generated
+/// <c>Add{Name}Agent()</c>, and validated at start-up by <see cref="A2AServerOptionsValidator"/>.
+/// </summary>
 public sealed class A2AServerOptions
 {
     /// <summary>
@@ -14,4 +18,79 @@ public sealed class A2AServerOptions
 
     /// <summary>How long the agent card may be cached by clients (the <c>Cache-Control</c> max-age).</summary>
     public TimeSpan CardCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Whether a task whose handler threw carries the exception's type and message in its failed status (which the
+    /// client reads). Off by default: the status says only that the agent failed, and the exception, with its stack
+    /// trace and the task id, goes to the log.
+    /// </summary>
+    public bool IncludeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// Whether this agent's card is also served at the application's root, <c>/.well-known/agent-card.json</c> (it is
+    /// always served under the agent's own path, <c>{pattern}/.well-known/agent-card.json</c>). Null (the default):
+    /// the agent mapped at <c>/</c> has it, or else the only agent the application maps. True: this agent claims it;
+    /// two claims are a start-up error. False: never.
+    /// </summary>
+    public bool? ServeCardAtRoot { get; set; }
+
+    /// <summary>Additions to the generated agent card: provider, documentation, icon, version, extra skills.</summary>
+    public AgentCardOptions Card { get; set; } = new();
+}
+
+/// <summary>
+/// What a deployment adds to an agent's generated card without editing code: every property left null keeps the
+/// generated value. For anything else, <see cref="Customize"/> gets the final card.
+/// </summary>
+public sealed class AgentCardOptions
+{
+    /// <summary>The agent's version on the card (the attribute's <c>Version</c> otherwise).</summary>
+    public string? Version { get; set; }
+
+    /// <summary>The card's description (the attribute's <c>Description</c> otherwise).</summary>
+    public string? Description { get; set; }
+
+    /// <summary>An absolute http(s) URL of the agent's documentation.</summary>
+    public string? DocumentationUrl { get; set; }
+
+    /// <summary>An absolute http(s) URL of the agent's icon.</summary>
+    public string? IconUrl { get; set; }
+
+    /// <summary>Who provides the agent; both its fields are required when it is set.</summary>
+    public AgentProviderOptions? Provider { get; set; }
+
+    /// <summary>Skills added after the ones declared with <c>[A2ASkill]</c>; ids must not repeat.</summary>
+    public IList<AgentSkillOptions> Skills { get; } = [];
+
+    /// <summary>Last say over the card: gets the card with everything above applied and returns the one served.</summary>
+    public Func<A2A.Protocol.AgentCard, A2A.Protocol.AgentCard>? Customize { get; set; }
+}
+
+/// <summary>The organization that provides an agent.</summary>
+public sealed class AgentProviderOptions
+{
+    /// <summary>The organization's name.</summary>
+    public string Organization { get; set; } = "";
+
+    /// <summary>The organization's website (absolute http(s) URL).</summary>
+    public string Url { get; set; } = "";
+}
+
+/// <summary>A skill added to the card from options.</summary>
+public sealed class AgentSkillOptions
+{
+    /// <summary>Unique id of the skill within the agent. Required.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Human-readable name. Required.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>What the skill does.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>Keywords.</summary>
+    public IList<string> Tags { get; } = [];
+
+    /// <summary>Example prompts.</summary>
+    public IList<string> Examples { get; } = [];
 }

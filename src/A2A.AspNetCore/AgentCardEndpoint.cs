@@ -7,19 +7,24 @@ using Microsoft.AspNetCore.Http;
 namespace A2A.AspNetCore;
 
 /// <summary>
-/// GET <c>/.well-known/agent-card.json</c>: the agent card with this server's absolute endpoint URL, a weak ETag over
-/// its bytes (If-None-Match answers 304), a Cache-Control max-age, and <c>Vary: A2A-Version</c>.
+/// GET <c>{route}/.well-known/agent-card.json</c> (and the root one, for the agent that owns it): the agent card with
+/// the agent's absolute endpoint URL, a weak ETag over its bytes (If-None-Match answers 304), a Cache-Control max-age,
+/// and <c>Vary: A2A-Version</c>.
 /// </summary>
-internal sealed class AgentCardEndpoint(Func<string, AgentCard> card, string pattern, A2AServerOptions options)
+internal static class AgentCardEndpoint
 {
-    public async Task HandleAsync(HttpContext context)
+    /// <summary>Where an agent card lives, relative to the agent's URL (A2A's well-known URI).</summary>
+    public const string WellKnownPath = "/.well-known/agent-card.json";
+
+    public static async Task WriteCardAsync(HttpContext context, AgentEndpointRegistry.Agent agent)
     {
+        A2AServerOptions options = agent.Options;
         HttpRequest request = context.Request;
 
         // Built per request from the request's own scheme and host (behind a proxy, use the forwarded-headers
         // middleware so these are the public ones). Cheap, and no cache keyed by a client-chosen Host header.
-        string url = $"{request.Scheme}://{request.Host}{request.PathBase}{(pattern.StartsWith('/') ? pattern : "/" + pattern)}";
-        byte[] json = A2AJson.SerializeToUtf8Bytes(card(url));
+        string url = $"{request.Scheme}://{request.Host}{request.PathBase}{agent.FullRoute ?? agent.Route}";
+        byte[] json = A2AJson.SerializeToUtf8Bytes(agent.Card(url));
         string etag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 8)) + "\"";
 
         HttpResponse response = context.Response;

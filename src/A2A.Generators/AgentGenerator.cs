@@ -52,5 +52,23 @@ public sealed class AgentGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(outputs, static (output, item) =>
             output.AddSource(item.Agent.HintName, AgentEmitter.Emit(item.Agent, item.Hosting)));
+
+        // A server project hosts the contract interfaces of the libraries it references: their Add/Map helpers are
+        // generated here, where the ASP.NET Core binding is referenced. Only assembly attributes are read, and the
+        // result compares by value, so an ordinary edit leaves the output step Cached.
+        IncrementalValueProvider<EquatableArray<HostedAgentModel>> contracts = context.CompilationProvider
+            .Combine(hosting)
+            .Select(static (item, token) => item.Right.AspNetCore && item.Right.DependencyInjection
+                ? ReferencedContracts.Find(item.Left, token)
+                : new EquatableArray<HostedAgentModel>(System.Array.Empty<HostedAgentModel>()))
+            .WithTrackingName(TrackingNames.ReferencedContracts);
+
+        context.RegisterSourceOutput(contracts, static (output, items) =>
+        {
+            foreach (HostedAgentModel contract in items)
+            {
+                output.AddSource(AgentModel.HintNameFor(contract.Namespace, contract.BaseName).Replace(".A2A.g.cs", ".Hosting.A2A.g.cs"), AgentEmitter.EmitContractHosting(contract));
+            }
+        });
     }
 }

@@ -15,6 +15,9 @@ public static class TrackingNames
     /// <summary>Hint names shared by more than one agent (their agents are skipped).</summary>
     public const string ClashingNames = "ClashingNames";
 
+    /// <summary>Contract interfaces of referenced assemblies that this (server) project hosts.</summary>
+    public const string ReferencedContracts = "ReferencedContracts";
+
     /// <summary>Each agent paired with the compilation-wide options.</summary>
     public const string AgentsWithOptions = "AgentsWithOptions";
 }

@@ -24,6 +24,12 @@ internal static class AgentNaming
         return outer + own;
     }
 
+    /// <summary>
+    /// The stem of the hosting and card names: "TripPlanner" → "TripPlannerAgent", "TripPlannerAgent" stays (no
+    /// AddTripPlannerAgentAgent). Also the agent's options name.
+    /// </summary>
+    public static string Stem(string baseName) => baseName.EndsWith("Agent", System.StringComparison.Ordinal) ? baseName : baseName + "Agent";
+
     /// <summary>The generated context type's name, from <see cref="BaseName"/>'s result.</summary>
     public static string ContextName(string baseName) => baseName + "Context";
 

@@ -27,5 +27,12 @@ public abstract class AgentContext<TUpdater>
     public TUpdater Updater { get; }
 
     /// <summary>The text of the incoming message's text parts, joined.</summary>
-    public string Text => string.Concat(Message.Parts.Select(static p => p.Text ?? ""));
+    public string Text => Message.GetText();
+
+    /// <summary>
+    /// Whether the incoming message started the task (it named no task id) rather than continuing it, for example
+    /// with the answer to an input-required question. Unlike counting history entries, this does not change when
+    /// the agent writes status messages into the history.
+    /// </summary>
+    public bool IsFirstTurn => string.IsNullOrEmpty(Message.TaskId);
 }

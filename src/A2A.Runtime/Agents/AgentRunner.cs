@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using A2A.Diagnostics;
 using A2A.Errors;
 using A2A.Protocol;
 using A2A.Tasks;
@@ -11,6 +13,9 @@ namespace A2A.Agents;
 /// </summary>
 public static class AgentRunner
 {
+    /// <summary>The status message of a task whose handler threw (the JS SDK's "Agent execution error" wording).</summary>
+    public const string HandlerFailedMessage = "Agent execution error: the agent failed while handling the message.";
+
     /// <summary>
     /// Starts or continues the task for <paramref name="message"/> and runs <paramref name="handler"/> on it.
     /// </summary>
@@ -18,8 +23,9 @@ public static class AgentRunner
     /// <list type="bullet">
     /// <item>A message without a task id creates a task (submitted, with the message as first history entry); one
     /// with a task id is appended to that task, which must exist and must not be terminal.</item>
-    /// <item>If the handler throws, the task fails with "Agent execution error: ..." (the JS SDK's wording), unless it
-    /// already reached a terminal state.</item>
+    /// <item>If the handler throws, the task fails with <see cref="HandlerFailedMessage"/> (the exception's message is
+    /// added only when <see cref="AgentRunOptions.IncludeExceptionMessage"/> says so), unless it already reached a
+    /// terminal state; the failure is counted in <see cref="A2ATelemetry.HandlerFailures"/>.</item>
     /// <item>If <paramref name="cancellationToken"/> fires, the task is canceled (if still active).</item>
     /// <item>If the handler returns while the task is still submitted or working, the task fails with a message that
     /// says so: an agent that forgets to finish must not leave clients waiting forever.</item>
@@ -63,12 +69,27 @@ public static class AgentRunner
     /// </summary>
     /// <returns>The task as stored after the handler ran.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the task is canceled.</exception>
+    public static Task<AgentTask> RunHandlerAsync(
+        TaskManager manager,
+        AgentTask task,
+        Func<AgentTask, TaskUpdater, CancellationToken, Task> handler,
+        CancellationToken cancellationToken = default) =>
+        RunHandlerAsync(manager, task, handler, AgentRunOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunHandlerAsync(TaskManager, AgentTask, Func{AgentTask, TaskUpdater, CancellationToken, Task}, CancellationToken)"/>
+    /// with <paramref name="options"/> deciding what a handler exception becomes.
+    /// </summary>
+    /// <returns>The task as stored after the handler ran.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the task is canceled.</exception>
     public static async Task<AgentTask> RunHandlerAsync(
         TaskManager manager,
         AgentTask task,
         Func<AgentTask, TaskUpdater, CancellationToken, Task> handler,
+        AgentRunOptions options,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(handler);
@@ -86,7 +107,18 @@ public static class AgentRunner
         }
         catch (Exception ex)
         {
-            await FinishIfActiveAsync(manager, task.Id, TaskState.Failed, $"Agent execution error: {ex.Message}").ConfigureAwait(false);
+            A2ATelemetry.HandlerFailures.Add(1, new TagList { { "error.type", ex.GetType().FullName } });
+            try
+            {
+                options.OnHandlerException?.Invoke(task, ex);
+            }
+            catch (Exception)
+            {
+                // A failing log sink must not leave the task working.
+            }
+
+            string text = options.IncludeExceptionMessage ? $"{HandlerFailedMessage} {ex.GetType().Name}: {ex.Message}" : HandlerFailedMessage;
+            await FinishIfActiveAsync(manager, task.Id, TaskState.Failed, text).ConfigureAwait(false);
             return await manager.GetTaskAsync(task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
 

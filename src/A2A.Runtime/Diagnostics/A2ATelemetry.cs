@@ -24,6 +24,9 @@ public static class A2ATelemetry
     /// <summary>Changes the lifecycle refused (for example an update to a terminal task), tagged <c>a2a.task.state</c> (the state the task was in).</summary>
     public static Counter<long> RefusedChanges { get; } = Meter.CreateCounter<long>("a2a.task.refused", "{change}", "Task changes refused by the lifecycle, by current state.");
 
+    /// <summary>Handlers that threw (their tasks fail), tagged <c>error.type</c> (the exception's type name).</summary>
+    public static Counter<long> HandlerFailures { get; } = Meter.CreateCounter<long>("a2a.handler.failures", "{failure}", "Agent handlers that threw an exception.");
+
     /// <summary>Server requests, tagged <c>rpc.method</c> and <c>rpc.jsonrpc.error_code</c> (absent on success).</summary>
     public static Counter<long> ServerRequests { get; } = Meter.CreateCounter<long>("a2a.server.requests", "{request}", "JSON-RPC requests answered.");
 

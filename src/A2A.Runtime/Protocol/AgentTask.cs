@@ -31,6 +31,25 @@ public sealed record AgentTask
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
     /// <summary>
+    /// The text of the status message, such as the agent's question when the task is input-required or the reason it
+    /// failed; null when the status carries no message.
+    /// </summary>
+    public string? GetStatusText() => Status.Message?.GetText();
+
+    /// <summary>
+    /// A new user message that continues this task (its id and context set, a fresh message id), for example the answer
+    /// to the question of an input-required task.
+    /// </summary>
+    public Message Reply(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Reply([Part.FromText(text)]);
+    }
+
+    /// <summary>A new user message that continues this task, holding <paramref name="parts"/>.</summary>
+    public Message Reply(IEnumerable<Part> parts) => Message.FromUser(parts, ContextId) with { TaskId = Id };
+
+    /// <summary>
     /// The protocol's <c>historyLength</c>: this task with only its <paramref name="historyLength"/> newest history
     /// messages (all of them when null, none when 0).
     /// </summary>

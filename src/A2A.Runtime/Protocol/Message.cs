@@ -32,4 +32,30 @@ public sealed record Message
 
     /// <summary>Ids of other tasks this message refers to.</summary>
     public IReadOnlyList<string> ReferenceTaskIds { get => _referenceTaskIds; init => _referenceTaskIds = value ?? []; }
+
+    /// <summary>
+    /// A new user message (a fresh <see cref="MessageId"/>, role user) holding <paramref name="text"/>: the first turn of a
+    /// conversation, or of a new task in <paramref name="contextId"/>. To answer a task, use <see cref="AgentTask.Reply(string)"/>.
+    /// </summary>
+    public static Message FromUser(string text, string? contextId = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FromUser([Part.FromText(text)], contextId);
+    }
+
+    /// <summary>A new user message (a fresh <see cref="MessageId"/>, role user) holding <paramref name="parts"/>.</summary>
+    public static Message FromUser(IEnumerable<Part> parts, string? contextId = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        Part[] content = parts.ToArray();
+        if (content.Length == 0)
+        {
+            throw new ArgumentException("A message needs at least one part.", nameof(parts));
+        }
+
+        return new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = content, ContextId = string.IsNullOrEmpty(contextId) ? null : contextId };
+    }
+
+    /// <summary>The text of the message's text parts, joined in order (empty when it has none).</summary>
+    public string GetText() => Parts.Count == 1 ? Parts[0].Text ?? "" : string.Concat(Parts.Select(static p => p.Text));
 }

@@ -221,7 +221,7 @@ namespace Samples.Booking
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IBookingAgentHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingAgent<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IBookingAgentHandler
         {
             AddBookingAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IBookingAgentHandler, THandler>(services);

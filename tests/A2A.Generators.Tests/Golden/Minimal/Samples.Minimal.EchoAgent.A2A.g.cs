@@ -158,7 +158,7 @@ namespace Samples.Minimal
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddEchoAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IEchoAgentHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddEchoAgent<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IEchoAgentHandler
         {
             AddEchoAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IEchoAgentHandler, THandler>(services);

@@ -180,7 +180,7 @@ namespace Samples.Deeply.Nested.Space
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddAgentsSupportDeskAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IAgentsSupportDeskHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddAgentsSupportDeskAgent<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, IAgentsSupportDeskHandler
         {
             AddAgentsSupportDeskAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IAgentsSupportDeskHandler, THandler>(services);

@@ -217,7 +217,7 @@ namespace Samples.Travel
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTripPlannerAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, ITripPlannerAgentHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTripPlannerAgent<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, ITripPlannerAgentHandler
         {
             AddTripPlannerAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<ITripPlannerAgentHandler, THandler>(services);

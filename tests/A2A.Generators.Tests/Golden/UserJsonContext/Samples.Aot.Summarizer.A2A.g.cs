@@ -180,7 +180,7 @@ namespace Samples.Aot
         }
 
         /// <summary>Like the overload without a handler type, and registers <typeparamref name="THandler"/> as the handler.</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddSummarizerAgent<THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, ISummarizerHandler
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddSummarizerAgent<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) where THandler : class, ISummarizerHandler
         {
             AddSummarizerAgent(services);
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<ISummarizerHandler, THandler>(services);
