@@ -25,50 +25,58 @@ builder.Services.AddTripPlannerAgent();
 await using WebApplication app = builder.Build();
 app.MapTripPlannerAgent("/a2a");
 await app.StartAsync();
-var baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-Console.WriteLine($"Serving the trip planner at {baseUrl}");
+var serverUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+Console.WriteLine($"Serving the trip planner at {new Uri(serverUrl, "a2a")}");
 
-// The client: resolve the card, pick its JSON-RPC interface.
+// The client: resolve the card (served under the agent's own path), pick its JSON-RPC interface.
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-(A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, baseUrl);
+(A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, new Uri(serverUrl, "a2a/"));
 Console.WriteLine($"Agent card: {card.Name} {card.Version}, skills: {string.Join(", ", card.Skills.Select(s => s.Name))}, endpoint {client.Endpoint}");
 Console.WriteLine();
 
 // 1. First turn, streamed: a draft in two chunks, then a question.
-var trip = new TripPlannerClientTaskManager();
-await StreamAsync("trip", client.SendStreamingMessageAsync(Send("Plan a weekend in Lisbon")), trip);
-AgentTask asked = trip.GetTaskOrThrow();
-Console.WriteLine($"  agent asks: {asked.Status.Message?.Parts[0].Text}");
+var trip = new Timeline("trip");
+Message ask = Message.FromUser("Plan a weekend in Lisbon");
+await trip.StreamAsync(ask, client.SendStreamingMessageAsync(new SendMessageRequest { Message = ask }));
+AgentTask asked = trip.Task;
+trip.Note($"the agent asks: \"{asked.GetStatusText()}\"");
 
-// 2. The answer continues the same task; the typed artifact arrives as a record.
-await StreamAsync("trip", client.SendStreamingMessageAsync(Send("Two adults, mid-range hotels", asked)), trip);
-Itinerary itinerary = trip.GetItinerary() ?? throw new InvalidOperationException("No itinerary arrived.");
-Console.WriteLine($"  itinerary: {itinerary.City}, {string.Join(" / ", itinerary.Days)}, for {itinerary.Travellers}");
+// 2. The answer continues the same task (numbering goes on); the typed artifact arrives as a record.
+Message answer = asked.Reply("Two adults, mid-range hotels");
+await trip.StreamAsync(answer, client.SendStreamingMessageAsync(new SendMessageRequest { Message = answer }));
+Itinerary itinerary = trip.Manager.GetItinerary() ?? throw new InvalidOperationException("No itinerary arrived.");
+trip.Note($"itinerary: {itinerary.City}, {string.Join(" / ", itinerary.Days)}, for {itinerary.Travellers}");
+Console.WriteLine();
 
 // 3. A long request is canceled while the agent works: the handler's token fires and the task ends canceled.
-var tour = new TripPlannerClientTaskManager();
-int index = 0;
-await foreach (StreamResponse change in client.SendStreamingMessageAsync(Send("Plan a year-long world tour")))
+var tour = new Timeline("tour");
+Message longAsk = Message.FromUser("Plan a year-long world tour");
+await tour.StreamAsync(longAsk, client.SendStreamingMessageAsync(new SendMessageRequest { Message = longAsk }), async change =>
 {
-    Timeline.Show("tour", ++index, tour.Process(change));
     if (change.StatusUpdate?.Status.State == TaskState.Working)
     {
-        await client.CancelTaskAsync(change.StatusUpdate.TaskId);
+        tour.Note($"client cancels task {change.StatusUpdate.TaskId[..8]} while the agent works");
+        AgentTask canceled = await client.CancelTaskAsync(change.StatusUpdate.TaskId);
+        tour.Note($"CancelTask answered: {canceled.Status.State.ToWireName()}");
     }
-}
+});
+Console.WriteLine();
 
 // 4. Terminal means terminal: the server refuses a message to the completed task, and any update to it.
-AgentTask completed = trip.GetTaskOrThrow();
+AgentTask completed = trip.Task;
+Message oneMore = completed.Reply("One more night, please");
+trip.Note($"client sends \"{oneMore.GetText()}\" to the completed task");
 try
 {
-    await client.SendMessageAsync(Send("One more night, please", completed));
+    await client.SendMessageAsync(new SendMessageRequest { Message = oneMore });
     throw new InvalidOperationException("The server accepted a message to a completed task.");
 }
 catch (UnsupportedOperationException refused)
 {
-    Console.WriteLine($"  refused on the wire ({refused.Code}): {refused.Message}");
+    trip.Note($"refused on the wire ({refused.Code}): {refused.Message}");
 }
 
+trip.Note("the agent's code tries StartWorkAsync on the completed task, inside the server");
 try
 {
     await app.Services.GetRequiredService<TripPlannerTaskManager>().CreateUpdater(completed).StartWorkAsync();
@@ -76,25 +84,11 @@ try
 }
 catch (InvalidTaskStateException refused)
 {
-    Console.WriteLine($"  refused in the server: {refused.Message}");
+    trip.Note($"refused in the server: {refused.Message}");
 }
 
 Console.WriteLine();
 Console.WriteLine("Lifecycle of this agent (generated, Mermaid):");
 Console.WriteLine(TripPlannerLifecycle.MermaidDiagram);
 await app.StopAsync();
-return completed.Status.State == TaskState.Completed && tour.GetTaskOrThrow().Status.State == TaskState.Canceled ? 0 : 1;
-
-static async Task StreamAsync(string label, IAsyncEnumerable<StreamResponse> changes, TripPlannerClientTaskManager manager)
-{
-    int index = 0;
-    await foreach (StreamResponse change in changes)
-    {
-        Timeline.Show(label, ++index, manager.Process(change));
-    }
-}
-
-static SendMessageRequest Send(string text, AgentTask? task = null) => new()
-{
-    Message = new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.User, Parts = [Part.FromText(text)], TaskId = task?.Id, ContextId = task?.ContextId },
-};
+return completed.Status.State == TaskState.Completed && tour.Task.Status.State == TaskState.Canceled ? 0 : 1;

@@ -36,7 +36,7 @@ public partial class TripPlanner
             }
         }
 
-        if (context.Task.Status.State == A2A.Protocol.TaskState.Submitted)
+        if (context.IsFirstTurn)
         {
             // First turn: stream a draft in two chunks, then ask a question and wait for the answer.
             string draft = await updater.AddTextArtifactAsync("Day 1: Alfama and the castle. ", name: "draft");

@@ -10,38 +10,14 @@ namespace A2A.Packaging.Tests;
 /// with PackageReference only, and <c>dotnet build</c> must generate and compile the typed API and report the
 /// lifecycle diagnostics with file and line, honoring .editorconfig and #pragma.
 /// </summary>
-public sealed partial class PackageTests : IAsyncLifetime
+[Collection(PackedFeedCollection.Name)]
+public sealed partial class PackageTests(PackedFeed feed) : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "a2a-package-test-" + Guid.NewGuid().ToString("n")[..8]);
-    private readonly string _version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-
-    private string Feed => Path.Combine(_root, "feed");
-
-    private string Consumer => Path.Combine(_root, "consumer");
+    private string Consumer { get; set; } = "";
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Feed);
-        string repo = RepositoryRoot();
-        foreach (string project in new[] { "src/A2A.Runtime/A2A.Runtime.csproj", "src/A2A.AspNetCore/A2A.AspNetCore.csproj" })
-        {
-            (int exit, string output) = await RunAsync(repo, "dotnet", $"pack \"{Path.Combine(repo, project)}\" -c Release -o \"{Feed}\" -p:Version={_version} -nologo");
-            Assert.True(exit == 0, $"dotnet pack {project} failed:\n{output}");
-        }
-
-        Directory.CreateDirectory(Consumer);
-        File.WriteAllText(Path.Combine(Consumer, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{Feed}" />
-              </packageSources>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(_root, "packages")}" />
-              </config>
-            </configuration>
-            """);
+        Consumer = feed.NewConsumerFolder("consumer");
         File.WriteAllText(Path.Combine(Consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -51,16 +27,11 @@ public sealed partial class PackageTests : IAsyncLifetime
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="A2A.Toolkit" Version="{_version}" />
-                <PackageReference Include="A2A.AspNetCore" Version="{_version}" />
+                <PackageReference Include="Lifeline.A2A" Version="{feed.Version}" />
+                <PackageReference Include="Lifeline.A2A.AspNetCore" Version="{feed.Version}" />
               </ItemGroup>
             </Project>
             """);
-
-        // Keep the repository's build settings out of the consumer's way.
-        File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />");
-        File.WriteAllText(Path.Combine(_root, "Directory.Packages.props"), "<Project />");
 
         File.WriteAllText(Path.Combine(Consumer, "EchoAgent.cs"), """
             using A2A.Agents;
@@ -94,19 +65,7 @@ public sealed partial class PackageTests : IAsyncLifetime
         Assert.True(restore == 0, $"restore of the consumer failed:\n{restoreOutput}");
     }
 
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file; the temp folder is cleaned up eventually.
-        }
-
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_packages_bring_the_generator_and_analyzers_into_a_plain_build()
@@ -157,38 +116,5 @@ public sealed partial class PackageTests : IAsyncLifetime
     [GeneratedRegex(@"Misuse\.cs\(9,\d+\): error A2A1001")]
     private static partial Regex MisuseError();
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string directory, string file, string arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using Process process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, output.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "A2A.Toolkit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The packaging tests must run inside the repository.");
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string directory, string file, string arguments) => PackedFeed.RunAsync(directory, file, arguments);
 }
