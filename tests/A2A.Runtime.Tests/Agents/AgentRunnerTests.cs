@@ -83,7 +83,7 @@ public class AgentRunnerTests
         Message first = Message.FromUser("hi");
         AgentTask task = await AgentRunner.RunAsync(manager, first, (t, u, _) => Handler(t, u, first));
 
-        // A third turn that asks again: how many messages the history holds never decides it.
+        // The follow-up: the history now holds more than the first message, and the answer is still "not first".
         Message second = task.Reply("more");
         AgentTask after = await AgentRunner.RunAsync(manager, second, (t, u, _) => Handler(t, u, second));
         Assert.True(after.History.Count > 1);
