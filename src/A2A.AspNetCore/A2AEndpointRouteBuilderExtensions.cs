@@ -58,8 +58,8 @@ public static class A2AEndpointRouteBuilderExtensions
             throw new OptionsValidationException(agentName, typeof(A2AServerOptions), validation.Failures);
         }
 
-        // The card is built once here so that a bad customization (a repeated skill id, a callback that throws) stops
-        // the start-up instead of failing every card request.
+        // The card is built per request (its URL comes from the request); building it once here makes a bad
+        // customization (a repeated skill id, a callback that throws) stop the start-up instead of failing every request.
         Func<string, AgentCard> servedCard = url => AgentCardCustomizer.Apply(card(url), options.Card, agentName);
         _ = servedCard("http://localhost/");
 
@@ -97,10 +97,11 @@ public static class A2AEndpointRouteBuilderExtensions
             }
         });
 
+        // The agent's own card, unless its address is the root card's (served below, for every agent).
         var conventions = new List<IEndpointConventionBuilder> { rpcEndpoint };
-        if (route != "/")
+        if (!agent.AtApplicationRoot)
         {
-            conventions.Add(endpoints.MapGet(route + AgentCardEndpoint.WellKnownPath, context => AgentCardEndpoint.WriteCardAsync(context, agent)));
+            conventions.Add(endpoints.MapGet(AgentEndpointRegistry.CardRoute(route), context => AgentCardEndpoint.WriteCardAsync(context, agent)));
         }
 
         // The root card is one endpoint for the whole application, whichever agent it shows: mapped by the first

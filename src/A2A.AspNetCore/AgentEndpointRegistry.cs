@@ -27,9 +27,18 @@ internal sealed class AgentEndpointRegistry
         return trimmed.Length == 0 ? "/" : trimmed.StartsWith('/') ? trimmed : "/" + trimmed;
     }
 
+    /// <summary>Where the card of an agent at <paramref name="route"/> lives: "/a2a" → "/a2a/.well-known/agent-card.json".</summary>
+    public static string CardRoute(string route) => (route == "/" ? "" : route) + AgentCardEndpoint.WellKnownPath;
+
     public Agent Add(IEndpointRouteBuilder endpoints, string name, string route, Func<string, AgentCard> card, A2AServerOptions options)
     {
         var agent = new Agent(name, route, endpoints, card, options);
+        if (agent.AtApplicationRoot && options.ServeCardAtRoot == false)
+        {
+            throw new InvalidOperationException(
+                $"The A2A agent '{name}' is mapped at '/', whose card is the root card /.well-known/agent-card.json, but its options say ServeCardAtRoot = false, which would leave it without a card. Map it at a route of its own, or leave ServeCardAtRoot unset.");
+        }
+
         lock (_gate)
         {
             foreach (Agent other in _agents)
@@ -122,9 +131,12 @@ internal sealed class AgentEndpointRegistry
         public bool? ServeCardAtRoot => Options.ServeCardAtRoot;
 
         /// <summary>An agent at the application's root owns the root card; so does one that asks for it.</summary>
-        public bool ClaimsRoot => ServeCardAtRoot == true || (ServeCardAtRoot != false && Route == "/" && Endpoints is not RouteGroupBuilder);
+        public bool ClaimsRoot => ServeCardAtRoot == true || (ServeCardAtRoot != false && AtApplicationRoot);
 
-        public string CardPath => ((FullRoute ?? Route) == "/" ? "" : FullRoute ?? Route) + AgentCardEndpoint.WellKnownPath;
+        /// <summary>Mapped at "/" outside a route group: its own card address is the application's root card.</summary>
+        public bool AtApplicationRoot => Route == "/" && Endpoints is not RouteGroupBuilder;
+
+        public string CardPath => CardRoute(FullRoute ?? Route);
     }
 }
 

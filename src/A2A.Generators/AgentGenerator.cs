@@ -67,7 +67,7 @@ public sealed class AgentGenerator : IIncrementalGenerator
         {
             foreach (HostedAgentModel contract in items)
             {
-                output.AddSource(AgentModel.HintNameFor(contract.Namespace, contract.BaseName).Replace(".A2A.g.cs", ".Hosting.A2A.g.cs"), AgentEmitter.EmitContractHosting(contract));
+                output.AddSource(contract.ContractHostingHintName, AgentEmitter.EmitContractHosting(contract));
             }
         });
     }

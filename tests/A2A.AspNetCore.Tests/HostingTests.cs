@@ -70,6 +70,14 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task An_agent_at_the_root_of_a_route_group_serves_its_card_under_the_group()
+    {
+        await using Server server = await Server.StartAsync(app => app.MapGroup("/greeter").MapGreeterAgent("/"));
+        AgentCard card = await GetCardAsync(server, "greeter/.well-known/agent-card.json");
+        Assert.Equal(new Uri(server.BaseUrl, "greeter").ToString(), card.SupportedInterfaces[0].Url);
+    }
+
+    [Fact]
     public async Task A_single_agent_also_serves_its_card_at_the_root()
     {
         await using Server server = await Server.StartAsync(app => app.MapGreeterAgent("/a2a"));
@@ -93,6 +101,9 @@ public sealed class HostingTests
             app.MapGreeterAgent("/greeter", new A2AServerOptions { ServeCardAtRoot = true });
         }));
         Assert.Contains("'ProbeAgent' (at '/') and 'GreeterAgent' (at '/greeter') both claim the root agent card", twoRoots.Message, StringComparison.Ordinal);
+
+        var noCard = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.StartAsync(app => app.MapGreeterAgent("/", new A2AServerOptions { ServeCardAtRoot = false })));
+        Assert.Contains("'GreeterAgent' is mapped at '/'", noCard.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ namespace A2A.Generators.Model;
 /// <param name="DefaultHandler">The fully qualified handler class registered by <c>Add{Stem}()</c>, or null for a contract.</param>
 internal sealed record HostedAgentModel(string Namespace, string BaseName, string AgentName, bool IsPublic, string? DefaultHandler)
 {
+    /// <summary>The hint name of a referenced contract's hosting helpers, beside the contract's own generated file name.</summary>
+    public string ContractHostingHintName => AgentModel.HintNameFor(Namespace, BaseName + ".Hosting");
+
     /// <summary>The stem of the hosting names (see <see cref="Parse.AgentNaming.Stem"/>).</summary>
     public string Stem => Parse.AgentNaming.Stem(BaseName);
 }
