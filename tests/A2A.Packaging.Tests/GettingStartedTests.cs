@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Net.Http;
-using System.Net.NetworkInformation;
 using System.Text.RegularExpressions;
 
 namespace A2A.Packaging.Tests;
