@@ -88,7 +88,7 @@ catch (InvalidTaskStateException refused)
 }
 
 Console.WriteLine();
-Console.WriteLine("Lifecycle of this agent (generated, Mermaid):");
-Console.WriteLine(TripPlannerLifecycle.MermaidDiagram);
+Console.WriteLine("Lifecycle of this agent (its Stateless machine, as Mermaid):");
+Console.WriteLine(TripPlannerLifecycle.Lifecycle.ToMermaid());
 await app.StopAsync();
 return completed.Status.State == TaskState.Completed && tour.Task.Status.State == TaskState.Canceled ? 0 : 1;

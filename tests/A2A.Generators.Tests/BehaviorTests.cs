@@ -196,35 +196,6 @@ public class BehaviorTests
         Assert.Equal("EchoAgent|Completed|echo: hi", await RunScenario("Minimal", scenario));
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    public void The_generated_table_and_diagram_match_the_runtime_lifecycle(int flags)
-    {
-        TaskLifecycle runtime = TaskLifecycle.For((OptionalTaskStates)flags);
-        Assert.Equal(runtime.ToMermaid(), A2A.Generators.Emit.LifecycleTable.Mermaid(flags));
-
-        var expected = new List<(string, string)>();
-        foreach (TaskState from in Enum.GetValues<TaskState>())
-        {
-            foreach (TaskState to in Enum.GetValues<TaskState>())
-            {
-                if (runtime.CanTransition(from, to))
-                {
-                    expected.Add((from.ToString(), to.ToString()));
-                }
-            }
-        }
-
-        Assert.Equal(expected.Order(), A2A.Generators.Emit.LifecycleTable.Edges(flags).Select(e => (e.From, e.To)).Order());
-    }
-
     private static async Task<string> RunScenario(string golden, string scenario)
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([GoldenFileTests.Input(golden), scenario]));

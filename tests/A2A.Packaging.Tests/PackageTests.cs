@@ -57,6 +57,10 @@ public sealed partial class PackageTests(PackedFeed feed) : IAsyncLifetime
                 public static string CardName() => EchoAgentCard.Create("http://127.0.0.1:5000/a2a").Name;
 
                 public static void Serve(WebApplication app) => app.MapEchoAgent("/a2a");
+
+                // The lifecycle as a Stateless machine: Stateless arrives as a dependency of the package.
+                public static bool CanComplete() =>
+                    EchoAgentLifecycle.Lifecycle.CreateStateMachine(A2A.Protocol.TaskState.Working).CanFire(TaskTrigger.Complete);
             }
             """);
         (int restore, string restoreOutput) = await RunAsync(Consumer, "dotnet", "restore -nologo");
@@ -64,6 +68,16 @@ public sealed partial class PackageTests(PackedFeed feed) : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void The_runtime_package_declares_its_Stateless_dependency()
+    {
+        string package = Directory.GetFiles(feed.Feed, $"Lifeline.A2A.{feed.Version}.nupkg").Single();
+        using System.IO.Compression.ZipArchive archive = System.IO.Compression.ZipFile.OpenRead(package);
+        using var reader = new StreamReader(archive.GetEntry("Lifeline.A2A.nuspec")!.Open());
+        string nuspec = reader.ReadToEnd();
+        Assert.Matches(@"<dependency id=""Stateless"" version=""5\.20\.1""", nuspec);
+    }
 
     [Fact]
     public async Task The_packages_bring_the_generator_and_analyzers_into_a_plain_build()

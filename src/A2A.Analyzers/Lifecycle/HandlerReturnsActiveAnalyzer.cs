@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using A2A.Lifecycle;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,14 +29,14 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? agentContext = start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentContext`1");
+            INamedTypeSymbol? agentContext = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentContextType);
             INamedTypeSymbol?[] handles =
             [
                 agentContext,
-                start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentTaskUpdater"),
-                start.Compilation.GetTypeByMetadataName("A2A.Tasks.TaskUpdater"),
-                start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentTaskManager"),
-                start.Compilation.GetTypeByMetadataName("A2A.Tasks.TaskManager"),
+                start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentTaskUpdaterType),
+                start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.TaskUpdaterType),
+                start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentTaskManagerType),
+                start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.TaskManagerType),
             ];
             if (agentContext is null)
             {
@@ -52,8 +53,8 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
                     if (declaration.Identifier.ValueText != "ExecuteAsync"
                         || model.SemanticModel.GetDeclaredSymbol(declaration, model.CancellationToken) is not IMethodSymbol { Parameters.Length: > 0 } method
                         || method.ReturnType.ToDisplayString() != "System.Threading.Tasks.Task"
-                        || !LifecycleVocabulary.DerivesFrom(method.Parameters[0].Type, agentContext)
-                        || LifecycleVocabulary.CreateGraph(declaration, model.SemanticModel, model.CancellationToken) is not { } graph)
+                        || !LifecycleAnalysis.DerivesFrom(method.Parameters[0].Type, agentContext)
+                        || LifecycleAnalysis.CreateGraph(declaration, model.SemanticModel, model.CancellationToken) is not { } graph)
                     {
                         continue;
                     }
@@ -99,7 +100,7 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
 
             foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
             {
-                if (branch?.Destination is { IsReachable: true } next && LifecycleVocabulary.IsFeasible(branch))
+                if (branch?.Destination is { IsReachable: true } next && LifecycleAnalysis.IsFeasible(branch))
                 {
                     // Finally blocks run on the way out of a try; they sit on no ordinary edge.
                     work.Push((next.Ordinal, stillOpen && !branch.FinallyRegions.Any(finishes.Region)));
@@ -137,7 +138,7 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
 
         private bool Finishes(ControlFlowGraph owner, BasicBlock block)
         {
-            foreach (IOperation operation in LifecycleVocabulary.AllOperations(block))
+            foreach (IOperation operation in LifecycleAnalysis.AllOperations(block))
             {
                 switch (operation)
                 {
@@ -172,19 +173,19 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
     private static bool FinishesDirectly(IInvocationOperation invocation, INamedTypeSymbol?[] handles)
     {
         IMethodSymbol method = invocation.TargetMethod;
-        bool onHandle = invocation.Instance is { Type: { } receiver } && handles.Any(h => LifecycleVocabulary.DerivesFrom(receiver, h));
-        if (onHandle && (LifecycleVocabulary.TerminalMethods.Contains(method.Name) || LifecycleVocabulary.InterruptingMethods.Contains(method.Name) || method.Name == "UpdateStatusAsync" && !IsActiveState(invocation)))
+        bool onHandle = invocation.Instance is { Type: { } receiver } && handles.Any(h => LifecycleAnalysis.DerivesFrom(receiver, h));
+        if (onHandle && (LifecycleAnalysis.IsTerminalMethod(method.Name) || LifecycleAnalysis.IsInterruptingMethod(method.Name) || method.Name == LifecycleVocabulary.UpdateStatusMethod && !IsActiveState(invocation)))
         {
             return true;
         }
 
         // Delegation: a helper that receives the context or an updater may finish the task itself.
-        return !onHandle && invocation.Arguments.Any(a => a.Value.Type is { } type && handles.Any(h => LifecycleVocabulary.DerivesFrom(type, h)));
+        return !onHandle && invocation.Arguments.Any(a => a.Value.Type is { } type && handles.Any(h => LifecycleAnalysis.DerivesFrom(type, h)));
     }
 
     // A constant submitted or working state keeps the task active. Anything else, or unknown, finishes or may.
     private static bool IsActiveState(IInvocationOperation invocation) =>
         invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state")?.Value.ConstantValue is { HasValue: true, Value: int value }
-        && LifecycleVocabulary.IsActiveState(value);
+        && LifecycleVocabulary.IsActive(value);
 
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using A2A.Lifecycle;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,7 +20,7 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
 {
     private static readonly string[] LifecycleTypes =
     [
-        "A2A.Tasks.TaskUpdater", "A2A.Tasks.TaskManager", "A2A.Agents.AgentTaskUpdater", "A2A.Agents.AgentTaskManager",
+        LifecycleVocabulary.TaskUpdaterType, LifecycleVocabulary.TaskManagerType, LifecycleVocabulary.AgentTaskUpdaterType, LifecycleVocabulary.AgentTaskManagerType,
     ];
 
     /// <inheritdoc />
@@ -41,7 +42,7 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
 
             start.RegisterSemanticModelAction(model =>
             {
-                foreach (InvocationExpressionSyntax invocation in LifecycleVocabulary.Invocations(model.SemanticModel.SyntaxTree, model.CancellationToken))
+                foreach (InvocationExpressionSyntax invocation in LifecycleAnalysis.Invocations(model.SemanticModel.SyntaxTree, model.CancellationToken))
                 {
                     Analyze(invocation, model.SemanticModel, owners, task, model.ReportDiagnostic, model.CancellationToken);
                 }
@@ -52,7 +53,7 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
     private static void Analyze(InvocationExpressionSyntax invocation, SemanticModel model, INamedTypeSymbol[] owners, INamedTypeSymbol task, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         // Syntax first: only a dropped call to some ...Async method is worth a symbol lookup.
-        if (LifecycleVocabulary.InvokedName(invocation) is not { } name
+        if (LifecycleAnalysis.InvokedName(invocation) is not { } name
             || !name.EndsWith("Async", System.StringComparison.Ordinal)
             || !IsDropped(invocation, model, cancellationToken)
             || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
@@ -86,8 +87,8 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
     }
 
     // Task or Task<T>; declared on one of the runtime's lifecycle types, or on a generated subclass of them.
-    private static bool ReturnsTask(ITypeSymbol returnType, INamedTypeSymbol task) => LifecycleVocabulary.DerivesFrom(returnType, task);
+    private static bool ReturnsTask(ITypeSymbol returnType, INamedTypeSymbol task) => LifecycleAnalysis.DerivesFrom(returnType, task);
 
     private static bool IsLifecycleMember(IMethodSymbol method, INamedTypeSymbol[] owners) =>
-        owners.Any(owner => LifecycleVocabulary.DerivesFrom(method.ContainingType, owner));
+        owners.Any(owner => LifecycleAnalysis.DerivesFrom(method.ContainingType, owner));
 }

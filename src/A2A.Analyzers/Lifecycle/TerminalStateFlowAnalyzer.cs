@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using A2A.Lifecycle;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,10 +52,10 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var types = new LifecycleTypes(
-                start.Compilation.GetTypeByMetadataName("A2A.Tasks.TaskUpdater"),
-                start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentTaskUpdater"),
-                start.Compilation.GetTypeByMetadataName("A2A.Tasks.TaskManager"),
-                start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentTaskManager"));
+                start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.TaskUpdaterType),
+                start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentTaskUpdaterType),
+                start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.TaskManagerType),
+                start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentTaskManagerType));
             if (types.TaskUpdater is null && types.AgentTaskUpdater is null)
             {
                 return;
@@ -62,11 +63,11 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
             start.RegisterSemanticModelAction(model =>
             {
-                foreach (SyntaxNode codeBlock in LifecycleVocabulary.CodeBlocks(model.SemanticModel.SyntaxTree, model.CancellationToken))
+                foreach (SyntaxNode codeBlock in LifecycleAnalysis.CodeBlocks(model.SemanticModel.SyntaxTree, model.CancellationToken))
                 {
                     // Nothing can be terminal in a block that names no call able to finish a task: skip it on syntax alone.
                     if (!MentionsTerminalCall(codeBlock)
-                        || LifecycleVocabulary.CreateGraph(codeBlock, model.SemanticModel, model.CancellationToken) is not { } graph)
+                        || LifecycleAnalysis.CreateGraph(codeBlock, model.SemanticModel, model.CancellationToken) is not { } graph)
                     {
                         continue;
                     }
@@ -84,7 +85,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
     private static bool MentionsTerminalCall(SyntaxNode codeBlock) =>
         codeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken)
-            && (LifecycleVocabulary.TerminalMethods.Contains(token.ValueText) || token.ValueText == "UpdateStatusAsync"));
+            && (LifecycleAnalysis.IsTerminalMethod(token.ValueText) || token.ValueText == LifecycleVocabulary.UpdateStatusMethod));
 
     // Lambdas and local functions have graphs of their own. Each is analyzed from a clean slate: what they run after
     // is unknown, so only what happens inside them can be definite.
@@ -96,7 +97,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             AnalyzeWithNested(graph.GetLocalFunctionControlFlowGraph(local), types, report);
         }
 
-        foreach (IFlowAnonymousFunctionOperation lambda in graph.Blocks.SelectMany(LifecycleVocabulary.AllOperations).OfType<IFlowAnonymousFunctionOperation>())
+        foreach (IFlowAnonymousFunctionOperation lambda in graph.Blocks.SelectMany(LifecycleAnalysis.AllOperations).OfType<IFlowAnonymousFunctionOperation>())
         {
             AnalyzeWithNested(graph.GetAnonymousFunctionControlFlowGraph(lambda), types, report);
         }
@@ -107,7 +108,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
         // The graph moves some receivers and arguments into flow captures (around awaits, initializers, ?:).
         // A capture written once stands for its value; one written on several paths is not followed.
         var captures = new Dictionary<CaptureId, IOperation?>();
-        foreach (IFlowCaptureOperation capture in graph.Blocks.SelectMany(LifecycleVocabulary.AllOperations).OfType<IFlowCaptureOperation>())
+        foreach (IFlowCaptureOperation capture in graph.Blocks.SelectMany(LifecycleAnalysis.AllOperations).OfType<IFlowCaptureOperation>())
         {
             captures[capture.Id] = captures.ContainsKey(capture.Id) ? null : capture.Value;
         }
@@ -134,7 +135,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             output[ordinal] = state;
             foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
             {
-                if (branch?.Destination is { } next && LifecycleVocabulary.IsFeasible(branch) && !queued[next.Ordinal])
+                if (branch?.Destination is { } next && LifecycleAnalysis.IsFeasible(branch) && !queued[next.Ordinal])
                 {
                     work.Enqueue(next.Ordinal);
                     queued[next.Ordinal] = true;
@@ -161,7 +162,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
     private static Dictionary<string, Fact> Input(BasicBlock block, Dictionary<string, Fact>?[] output)
     {
         // Exceptional entries (catch, filter, finally) have no ordinary predecessors: nothing is known there.
-        var incoming = block.Predecessors.Where(LifecycleVocabulary.IsFeasible).Select(p => output[p.Source.Ordinal]).Where(s => s is not null).ToList();
+        var incoming = block.Predecessors.Where(LifecycleAnalysis.IsFeasible).Select(p => output[p.Source.Ordinal]).Where(s => s is not null).ToList();
         if (incoming.Count == 0)
         {
             return new Dictionary<string, Fact>();
@@ -181,7 +182,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
     private static Dictionary<string, Fact> Transfer(BasicBlock block, Dictionary<string, Fact> state, LifecycleTypes types, List<Diagnostic>? findings)
     {
-        foreach (IOperation node in LifecycleVocabulary.AllOperations(block))
+        foreach (IOperation node in LifecycleAnalysis.AllOperations(block))
         {
             switch (node)
             {
@@ -228,19 +229,19 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             return (CallKind.None, null);
         }
 
-        if (LifecycleVocabulary.DerivesFrom(method.ContainingType, types.TaskUpdater) || LifecycleVocabulary.DerivesFrom(method.ContainingType, types.AgentTaskUpdater))
+        if (LifecycleAnalysis.DerivesFrom(method.ContainingType, types.TaskUpdater) || LifecycleAnalysis.DerivesFrom(method.ContainingType, types.AgentTaskUpdater))
         {
             CallKind kind = UpdaterCall(method.Name, invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state"));
             return (kind, kind == CallKind.None ? null : HandleKey(invocation.Instance, types));
         }
 
-        if (LifecycleVocabulary.DerivesFrom(method.ContainingType, types.TaskManager) || LifecycleVocabulary.DerivesFrom(method.ContainingType, types.AgentTaskManager))
+        if (LifecycleAnalysis.DerivesFrom(method.ContainingType, types.TaskManager) || LifecycleAnalysis.DerivesFrom(method.ContainingType, types.AgentTaskManager))
         {
             IArgumentOperation? taskId = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "taskId");
             CallKind kind = method.Name switch
             {
                 "CancelTaskAsync" => CallKind.Terminal,
-                "UpdateStatusAsync" => StatusCall(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state")),
+                LifecycleVocabulary.UpdateStatusMethod => StatusCall(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state")),
                 "AddArtifactAsync" or "UpdateWithMessageAsync" or "UpdateMetadataAsync" => CallKind.Update,
                 _ => CallKind.None,
             };
@@ -254,8 +255,8 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
     private static CallKind UpdaterCall(string name, IArgumentOperation? state) => name switch
     {
-        _ when LifecycleVocabulary.TerminalMethods.Contains(name) => CallKind.Terminal,
-        "UpdateStatusAsync" => StatusCall(state),
+        _ when LifecycleAnalysis.IsTerminalMethod(name) => CallKind.Terminal,
+        LifecycleVocabulary.UpdateStatusMethod => StatusCall(state),
         "StartWorkAsync" or "RequireInputAsync" or "RequireAuthAsync" or "SubmitAsync" => CallKind.Update,
         _ when name.StartsWith("Add", System.StringComparison.Ordinal) && name.EndsWith("Async", System.StringComparison.Ordinal) => CallKind.Update,
         _ => CallKind.None,
@@ -263,7 +264,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
     private static CallKind StatusCall(IArgumentOperation? state) =>
         state?.Value.ConstantValue is { HasValue: true, Value: int value }
-            ? LifecycleVocabulary.IsTerminalState(value) ? CallKind.Terminal : CallKind.Update
+            ? LifecycleVocabulary.IsTerminal(value) ? CallKind.Terminal : CallKind.Update
             : CallKind.UnknownStatus;
 
     /// <summary>A stable name for the expression that identifies a task handle, or null when it cannot be followed.</summary>

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using A2A.Generators.Parse;
+using A2A.Lifecycle;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,32 +30,34 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? typedUpdater = start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentTaskUpdater");
-            INamedTypeSymbol? typedManager = start.Compilation.GetTypeByMetadataName("A2A.Agents.AgentTaskManager");
-            if (typedUpdater is null || typedManager is null)
+            INamedTypeSymbol? typedUpdater = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentTaskUpdaterType);
+            INamedTypeSymbol? typedManager = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentTaskManagerType);
+            INamedTypeSymbol? agentAttribute = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentAttributeType);
+            if (typedUpdater is null || typedManager is null || agentAttribute is null)
             {
                 return;
             }
 
+            var agents = new GeneratedTypeAgents(typedUpdater, typedManager, agentAttribute);
             start.RegisterSemanticModelAction(model =>
             {
-                foreach (InvocationExpressionSyntax invocation in LifecycleVocabulary.Invocations(model.SemanticModel.SyntaxTree, model.CancellationToken))
+                foreach (InvocationExpressionSyntax invocation in LifecycleAnalysis.Invocations(model.SemanticModel.SyntaxTree, model.CancellationToken))
                 {
-                    Analyze(invocation, model.SemanticModel, typedUpdater, typedManager, model.ReportDiagnostic, model.CancellationToken);
+                    Analyze(invocation, model.SemanticModel, agents, model.ReportDiagnostic, model.CancellationToken);
                 }
             });
         });
     }
 
-    private static void Analyze(InvocationExpressionSyntax syntax, SemanticModel model, INamedTypeSymbol typedUpdater, INamedTypeSymbol typedManager, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    private static void Analyze(InvocationExpressionSyntax syntax, SemanticModel model, GeneratedTypeAgents agents, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         // Syntax gate first; the operation is built only for UpdateStatusAsync calls.
-        if (LifecycleVocabulary.InvokedName(syntax) != "UpdateStatusAsync"
+        if (LifecycleAnalysis.InvokedName(syntax) != LifecycleVocabulary.UpdateStatusMethod
             || model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
-            || invocation.TargetMethod.Name != "UpdateStatusAsync"
+            || invocation.TargetMethod.Name != LifecycleVocabulary.UpdateStatusMethod
             || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state") is not { } state
             || state.Value.ConstantValue is not { HasValue: true, Value: int value }
-            || Flag(value) is not { } flag)
+            || LifecycleVocabulary.OptionalFlagOf(value) == LifecycleVocabulary.OptionalNone)
         {
             return;
         }
@@ -64,35 +69,63 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
             instance = conversion.Operand;
         }
 
-        if (instance is not IPropertyReferenceOperation { Property.Name: "Untyped" or "Runtime", Instance.Type: INamedTypeSymbol owner })
+        if (instance is not IPropertyReferenceOperation { Property.Name: "Untyped" or "Runtime", Instance.Type: INamedTypeSymbol owner }
+            || agents.Find(owner) is not { } agent
+            || LifecycleVocabulary.Declares(agent.OptionalStates, value))
         {
             return;
         }
 
-        string? agentBase = LifecycleVocabulary.DerivesFrom(owner, typedUpdater) ? Strip(owner.Name, "TaskUpdater")
-            : LifecycleVocabulary.DerivesFrom(owner, typedManager) ? Strip(owner.Name, "TaskManager")
-            : null;
-        INamedTypeSymbol? lifecycle = agentBase is null ? null : owner.ContainingNamespace.GetTypeMembers(agentBase + "Lifecycle").FirstOrDefault();
-        if (lifecycle?.GetMembers("OptionalStates").OfType<IFieldSymbol>().FirstOrDefault() is not { HasConstantValue: true, ConstantValue: int declared })
-        {
-            return;
-        }
-
-        if ((declared & flag.Bit) == 0)
-        {
-            report(Diagnostic.Create(DiagnosticCatalog.UndeclaredState, state.Syntax.GetLocation(), flag.WireName, agentBase, flag.Name));
-        }
+        report(Diagnostic.Create(DiagnosticCatalog.UndeclaredState, state.Syntax.GetLocation(),
+            LifecycleVocabulary.WireNames[value], agent.BaseName, LifecycleVocabulary.StateNames[value]));
     }
 
-    private static (int Bit, string Name, string WireName)? Flag(int state) => state switch
+    /// <summary>
+    /// Which [A2AAgent] a generated updater or manager belongs to, found forward: the agents declared in the
+    /// generated type's namespace are named the way the generator names them, and the one whose generated name
+    /// matches is parsed with the generator's own parser. Cached per compilation.
+    /// </summary>
+    private sealed class GeneratedTypeAgents(INamedTypeSymbol typedUpdater, INamedTypeSymbol typedManager, INamedTypeSymbol agentAttribute)
     {
-        6 => (1, "InputRequired", "TASK_STATE_INPUT_REQUIRED"),
-        8 => (2, "AuthRequired", "TASK_STATE_AUTH_REQUIRED"),
-        7 => (4, "Rejected", "TASK_STATE_REJECTED"),
-        _ => null,
-    };
+        private readonly ConcurrentDictionary<INamedTypeSymbol, (string BaseName, int OptionalStates)?> _cache = new(SymbolEqualityComparer.Default);
 
-    private static string? Strip(string name, string suffix) =>
-        name.Length > suffix.Length && name.EndsWith(suffix, System.StringComparison.Ordinal) ? name.Substring(0, name.Length - suffix.Length) : null;
+        public (string BaseName, int OptionalStates)? Find(INamedTypeSymbol generated) => _cache.GetOrAdd(generated, Lookup);
 
+        private (string BaseName, int OptionalStates)? Lookup(INamedTypeSymbol generated)
+        {
+            System.Func<string, string>? nameOf = LifecycleAnalysis.DerivesFrom(generated, typedUpdater) ? AgentNaming.TaskUpdaterName
+                : LifecycleAnalysis.DerivesFrom(generated, typedManager) ? AgentNaming.TaskManagerName
+                : null;
+            if (nameOf is null)
+            {
+                return null;
+            }
+
+            foreach (INamedTypeSymbol type in AllTypes(generated.ContainingNamespace))
+            {
+                if (type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, agentAttribute)) is { } attribute
+                    && nameOf(AgentNaming.BaseName(type)) == generated.Name
+                    && AgentParser.FindDeclarationProblem(type, attribute, out AgentParser.AgentDeclaration? declaration) is null)
+                {
+                    return (AgentNaming.BaseName(type), declaration!.OptionalStates);
+                }
+            }
+
+            return null;
+        }
+
+        private static System.Collections.Generic.IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns)
+        {
+            var pending = new System.Collections.Generic.Stack<INamedTypeSymbol>(ns.GetTypeMembers());
+            while (pending.Count > 0)
+            {
+                INamedTypeSymbol type = pending.Pop();
+                yield return type;
+                foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+                {
+                    pending.Push(nested);
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using A2A.Generators.Model;
+using A2A.Generators.Parse;
+using A2A.Lifecycle;
 
 namespace A2A.Generators.Emit;
 
@@ -14,7 +16,7 @@ internal static class AgentEmitter
     private const string Token = "global::System.Threading.CancellationToken";
     private const string AgentTask = "global::A2A.Protocol.AgentTask";
     private const string Message = "global::A2A.Protocol.Message";
-    private const string TaskState = "global::A2A.Protocol.TaskState";
+    private const string TaskState = "global::" + LifecycleVocabulary.TaskStateType;
     private const string ReflectionJson = "Reflection-based JSON. Set A2AAgent(JsonContext = typeof(...)) for trimming and AOT.";
 
     public static string Emit(AgentModel agent, HostingSupport hosting)
@@ -79,7 +81,7 @@ internal static class AgentEmitter
             w.Open($"partial {outer.Keyword} {outer.Name}");
         }
 
-        w.Open($"partial {agent.TypeKeyword} {agent.TypeName} : I{agent.BaseName}Handler");
+        w.Open($"partial {agent.TypeKeyword} {agent.TypeName} : {AgentNaming.HandlerName(agent.BaseName)}");
         w.Close();
         foreach (ContainingTypeModel _ in agent.ContainingTypes)
         {
@@ -94,8 +96,9 @@ internal static class AgentEmitter
         LifecycleText lifecycle = LifecycleText.For(agent.OptionalStates);
         w.Line($"/// <summary>The task lifecycle of the <c>{Xml(agent.AgentName)}</c> agent: the A2A table restricted to the states it declares.</summary>");
         w.Line("/// <remarks>");
+        w.Line("/// Allowed transitions; terminal states allow none:");
         w.Line("/// <code>");
-        foreach (string line in lifecycle.DiagramDocLines)
+        foreach (string line in lifecycle.TableDocLines)
         {
             w.Line(line);
         }
@@ -103,25 +106,12 @@ internal static class AgentEmitter
         w.Line("/// </code>");
         w.Line("/// </remarks>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open($"{access} static partial class {agent.BaseName}Lifecycle");
+        w.Open($"{access} static partial class {AgentNaming.LifecycleName(agent.BaseName)}");
         w.Line("/// <summary>The optional states this agent declares.</summary>");
-        w.Line($"public const global::A2A.Lifecycle.OptionalTaskStates OptionalStates = {lifecycle.OptionalStatesExpression};");
+        w.Line($"public const global::{LifecycleVocabulary.OptionalTaskStatesType} OptionalStates = {lifecycle.OptionalStatesExpression};");
         w.Line();
-        w.Line("/// <summary>The agent's lifecycle, enforced by the runtime on every change.</summary>");
-        w.Line("public static global::A2A.Lifecycle.TaskLifecycle Lifecycle => global::A2A.Lifecycle.TaskLifecycle.For(OptionalStates);");
-        w.Line();
-        w.Line("/// <summary>Every allowed transition; <c>Unspecified</c> stands for a task that does not exist yet.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<({TaskState} From, {TaskState} To)> Transitions {{ get; }} = new ({TaskState} From, {TaskState} To)[]");
-        w.Line("{");
-        foreach (string line in lifecycle.TransitionLines)
-        {
-            w.Line(line);
-        }
-
-        w.Line("};");
-        w.Line();
-        w.Line("/// <summary>The lifecycle as a Mermaid state diagram.</summary>");
-        w.Line($"public const string MermaidDiagram = {lifecycle.MermaidLiteral};");
+        w.Line("/// <summary>The agent's lifecycle, enforced by the runtime on every change: its Stateless definition, table and diagrams.</summary>");
+        w.Line($"public static global::{LifecycleVocabulary.TaskLifecycleType} Lifecycle => global::{LifecycleVocabulary.TaskLifecycleType}.For(OptionalStates);");
         w.Close();
         w.Line();
     }
@@ -130,22 +120,29 @@ internal static class AgentEmitter
     // each instead of once per agent (it was a tenth of a first run over 500 agents).
     private sealed class LifecycleText
     {
-        private static readonly LifecycleText?[] Cache = new LifecycleText?[8];
+        private static readonly LifecycleText?[] Cache = new LifecycleText?[LifecycleVocabulary.OptionalAll + 1];
 
         private LifecycleText(int optionalStates)
         {
-            string mermaid = LifecycleTable.Mermaid(optionalStates);
-            DiagramDocLines = mermaid.TrimEnd('\n').Split('\n').Select(line => "/// " + Xml(line)).ToArray();
-            TransitionLines = LifecycleTable.Edges(optionalStates).Select(edge => "    (" + TaskState + "." + edge.From + ", " + TaskState + "." + edge.To + "),").ToArray();
-            MermaidLiteral = Literal(mermaid);
+            var lines = new List<string>();
+            for (int from = 0; from < LifecycleVocabulary.StateCount; from++)
+            {
+                string[] targets = Enumerable.Range(0, LifecycleVocabulary.StateCount)
+                    .Where(to => LifecycleVocabulary.Allows(optionalStates, from, to))
+                    .Select(to => LifecycleVocabulary.StateNames[to])
+                    .ToArray();
+                if (targets.Length > 0)
+                {
+                    string name = from == LifecycleVocabulary.Unspecified ? "(new)" : LifecycleVocabulary.StateNames[from];
+                    lines.Add("/// " + name.PadRight(14) + "→ " + string.Join(", ", targets));
+                }
+            }
+
+            TableDocLines = lines.ToArray();
             OptionalStatesExpression = AgentEmitter.OptionalStatesExpression(optionalStates);
         }
 
-        public string[] DiagramDocLines { get; }
-
-        public string[] TransitionLines { get; }
-
-        public string MermaidLiteral { get; }
+        public string[] TableDocLines { get; }
 
         public string OptionalStatesExpression { get; }
 
@@ -157,55 +154,48 @@ internal static class AgentEmitter
     {
         w.Line($"/// <summary>Implemented by the code that serves the <c>{Xml(agent.AgentName)}</c> agent.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open($"{access} partial interface I{agent.BaseName}Handler");
+        w.Open($"{access} partial interface {AgentNaming.HandlerName(agent.BaseName)}");
         w.Line("/// <summary>Handles one incoming message. Finish the task (complete, fail, reject, cancel) or interrupt it (input or auth required) before returning.</summary>");
-        w.Line($"{Task} ExecuteAsync({agent.BaseName}Context context, {Token} cancellationToken);");
+        w.Line($"{Task} ExecuteAsync({AgentNaming.ContextName(agent.BaseName)} context, {Token} cancellationToken);");
         w.Close();
         w.Line();
     }
 
     private static void EmitContext(SourceWriter w, AgentModel agent, string access)
     {
-        string name = agent.BaseName + "Context";
+        string name = AgentNaming.ContextName(agent.BaseName);
         w.Line($"/// <summary>What the <c>{Xml(agent.AgentName)}</c> handler receives for one incoming message.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open($"{access} sealed partial class {name} : global::A2A.Agents.AgentContext<{agent.BaseName}TaskUpdater>");
+        w.Open($"{access} sealed partial class {name} : global::A2A.Agents.AgentContext<{AgentNaming.TaskUpdaterName(agent.BaseName)}>");
         w.Line("/// <summary>Creates a context.</summary>");
-        w.Line($"public {name}({Message} message, {AgentTask} task, {agent.BaseName}TaskUpdater updater) : base(message, task, updater) {{ }}");
+        w.Line($"public {name}({Message} message, {AgentTask} task, {AgentNaming.TaskUpdaterName(agent.BaseName)} updater) : base(message, task, updater) {{ }}");
         w.Close();
         w.Line();
     }
 
     private static void EmitUpdater(SourceWriter w, AgentModel agent, string access)
     {
-        string name = agent.BaseName + "TaskUpdater";
+        string name = AgentNaming.TaskUpdaterName(agent.BaseName);
         w.Line("/// <summary>");
         w.Line($"/// Drives one task of the <c>{Xml(agent.AgentName)}</c> agent: the transitions every agent has, plus only the optional");
         w.Line("/// states it declares and its typed artifacts. The runtime still checks every call against the stored task.");
         w.Line("/// </summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open($"{access} sealed partial class {name} : global::A2A.Agents.AgentTaskUpdater");
+        w.Open($"{access} sealed partial class {name} : global::{LifecycleVocabulary.AgentTaskUpdaterType}");
         w.Line("/// <summary>Wraps a runtime updater created with this agent's lifecycle.</summary>");
         w.Line($"public {name}(global::A2A.Tasks.TaskUpdater inner) : base(inner) {{ }}");
 
-        var transitions = new List<(string Method, string State, string Summary)>();
-        if (LifecycleTable.Declares(agent.OptionalStates, "InputRequired"))
+        // One method pair per optional state the agent declares, named after its trigger (RequireInput → RequireInputAsync).
+        (int State, string Summary)[] optional =
+        [
+            (LifecycleVocabulary.InputRequired, "Asks the client for more input; the message is the question."),
+            (LifecycleVocabulary.AuthRequired, "Asks the client to authenticate."),
+            (LifecycleVocabulary.Rejected, "Declines the task."),
+        ];
+        foreach ((int stateValue, string summary) in optional.Where(o => LifecycleVocabulary.Declares(agent.OptionalStates, o.State)))
         {
-            transitions.Add(("RequireInput", "InputRequired", "Asks the client for more input; the message is the question."));
-        }
-
-        if (LifecycleTable.Declares(agent.OptionalStates, "AuthRequired"))
-        {
-            transitions.Add(("RequireAuth", "AuthRequired", "Asks the client to authenticate."));
-        }
-
-        if (LifecycleTable.Declares(agent.OptionalStates, "Rejected"))
-        {
-            transitions.Add(("Reject", "Rejected", "Declines the task."));
-        }
-
-        foreach ((string method, string state, string summary) in transitions)
-        {
+            string method = LifecycleVocabulary.TriggerNames[LifecycleVocabulary.TriggerFor(stateValue)];
+            string state = LifecycleVocabulary.StateNames[stateValue];
             w.Line();
             w.Line($"/// <summary>{summary}</summary>");
             w.Line($"public {Task}<{AgentTask}> {method}Async({Message}? message = null, {Token} cancellationToken = default) => MoveAsync({TaskState}.{state}, message, cancellationToken);");
@@ -230,34 +220,34 @@ internal static class AgentEmitter
 
     private static void EmitTaskManager(SourceWriter w, AgentModel agent, string access)
     {
-        string name = agent.BaseName + "TaskManager";
+        string name = AgentNaming.TaskManagerName(agent.BaseName);
         w.Line($"/// <summary>Server-side tasks of the <c>{Xml(agent.AgentName)}</c> agent, checked by its lifecycle.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open($"{access} sealed partial class {name} : global::A2A.Agents.AgentTaskManager");
+        w.Open($"{access} sealed partial class {name} : global::{LifecycleVocabulary.AgentTaskManagerType}");
         w.Line("/// <summary>Creates a manager over <paramref name=\"store\"/> with this agent's lifecycle.</summary>");
         w.Line($"public {name}(global::A2A.Storage.ITaskStore store, global::System.TimeProvider? timeProvider = null)");
-        w.Line($"    : base(store, {agent.BaseName}Lifecycle.Lifecycle, timeProvider) {{ }}");
+        w.Line($"    : base(store, {AgentNaming.LifecycleName(agent.BaseName)}.Lifecycle, timeProvider) {{ }}");
         w.Line();
         w.Line("/// <summary>A typed updater for <paramref name=\"task\"/>.</summary>");
-        w.Line($"public {agent.BaseName}TaskUpdater CreateUpdater({AgentTask} task) => new {agent.BaseName}TaskUpdater(Runtime.CreateUpdater(task));");
+        w.Line($"public {AgentNaming.TaskUpdaterName(agent.BaseName)} CreateUpdater({AgentTask} task) => new {AgentNaming.TaskUpdaterName(agent.BaseName)}(Runtime.CreateUpdater(task));");
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Starts (or continues, when the message names a task) a task for <paramref name=\"message\"/> and runs <paramref name=\"handler\"/> on it.");
         w.Line("/// See <see cref=\"global::A2A.Agents.AgentRunner.RunAsync\"/> for what happens when the handler throws or forgets to finish.");
         w.Line("/// </summary>");
-        w.Line($"public {Task}<{AgentTask}> ExecuteAsync(I{agent.BaseName}Handler handler, {Message} message, {Token} cancellationToken = default)");
+        w.Line($"public {Task}<{AgentTask}> ExecuteAsync({AgentNaming.HandlerName(agent.BaseName)} handler, {Message} message, {Token} cancellationToken = default)");
         w.Line("{");
         w.Line("    if (handler is null) throw new global::System.ArgumentNullException(nameof(handler));");
         w.Line("    return global::A2A.Agents.AgentRunner.RunAsync(Runtime, message,");
-        w.Line($"        (task, updater, token) => handler.ExecuteAsync(new {agent.BaseName}Context(message, task, new {agent.BaseName}TaskUpdater(updater)), token),");
+        w.Line($"        (task, updater, token) => handler.ExecuteAsync(new {AgentNaming.ContextName(agent.BaseName)}(message, task, new {AgentNaming.TaskUpdaterName(agent.BaseName)}(updater)), token),");
         w.Line("        cancellationToken);");
         w.Line("}");
         w.Line();
         w.Line("/// <summary>The handler as an <see cref=\"global::A2A.Agents.AgentHandler\"/>, the shape a host (such as the A2A ASP.NET Core binding) runs per accepted message.</summary>");
-        w.Line($"public global::A2A.Agents.AgentHandler Bind(I{agent.BaseName}Handler handler)");
+        w.Line($"public global::A2A.Agents.AgentHandler Bind({AgentNaming.HandlerName(agent.BaseName)} handler)");
         w.Line("{");
         w.Line("    if (handler is null) throw new global::System.ArgumentNullException(nameof(handler));");
-        w.Line($"    return (message, task, updater, token) => handler.ExecuteAsync(new {agent.BaseName}Context(message, task, new {agent.BaseName}TaskUpdater(updater)), token);");
+        w.Line($"    return (message, task, updater, token) => handler.ExecuteAsync(new {AgentNaming.ContextName(agent.BaseName)}(message, task, new {AgentNaming.TaskUpdaterName(agent.BaseName)}(updater)), token);");
         w.Line("}");
         w.Close();
         w.Line();
@@ -265,12 +255,12 @@ internal static class AgentEmitter
 
     private static void EmitClientManager(SourceWriter w, AgentModel agent, string access)
     {
-        string name = agent.BaseName + "ClientTaskManager";
+        string name = AgentNaming.ClientTaskManagerName(agent.BaseName);
         w.Line($"/// <summary>Client-side view of one task of the <c>{Xml(agent.AgentName)}</c> agent, checked by its lifecycle, with typed artifact accessors.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
-        w.Open($"{access} sealed partial class {name} : global::A2A.Agents.AgentClientTaskManager");
+        w.Open($"{access} sealed partial class {name} : global::{LifecycleVocabulary.AgentClientTaskManagerType}");
         w.Line("/// <summary>Creates a manager with no task yet.</summary>");
-        w.Line($"public {name}() : base({agent.BaseName}Lifecycle.Lifecycle) {{ }}");
+        w.Line($"public {name}() : base({AgentNaming.LifecycleName(agent.BaseName)}.Lifecycle) {{ }}");
         foreach (ArtifactModel artifact in agent.Artifacts)
         {
             w.Line();
@@ -327,7 +317,7 @@ internal static class AgentEmitter
         const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
         const string TryAdd = "global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions";
         const string Options = "global::A2A.AspNetCore.A2AServerOptions";
-        string manager = agent.BaseName + "TaskManager";
+        string manager = AgentNaming.TaskManagerName(agent.BaseName);
         string access = agent.IsPublic ? "public" : "internal";
         w.Line($"/// <summary>Dependency-injection registration of the <c>{Xml(agent.AgentName)}</c> agent.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"A2A.Generators\", \"1.0\")]");
@@ -348,7 +338,7 @@ internal static class AgentEmitter
         w.Line($"    new {manager}((global::A2A.Storage.ITaskStore)provider.GetService(typeof(global::A2A.Storage.ITaskStore))!));");
         if (agent.DefaultHandler is not null)
         {
-            w.Line($"{TryAdd}.TryAddTransient<I{agent.BaseName}Handler, {agent.DefaultHandler}>(services);");
+            w.Line($"{TryAdd}.TryAddTransient<{AgentNaming.HandlerName(agent.BaseName)}, {agent.DefaultHandler}>(services);");
         }
 
         if (hosting.AspNetCore)
@@ -360,9 +350,9 @@ internal static class AgentEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>Like the overload without a handler type, and registers <typeparamref name=\"THandler\"/> as the handler.</summary>");
-        w.Open($"public static {Services} Add{agent.Stem}<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this {Services} services) where THandler : class, I{agent.BaseName}Handler");
+        w.Open($"public static {Services} Add{agent.Stem}<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this {Services} services) where THandler : class, {AgentNaming.HandlerName(agent.BaseName)}");
         w.Line($"Add{agent.Stem}(services);");
-        w.Line($"global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<I{agent.BaseName}Handler, THandler>(services);");
+        w.Line($"global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<{AgentNaming.HandlerName(agent.BaseName)}, THandler>(services);");
         w.Line("return services;");
         w.Close();
         if (hosting.AspNetCore)
@@ -384,7 +374,7 @@ internal static class AgentEmitter
     {
         const string Endpoints = "global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
         const string Resolve = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
-        string manager = agent.BaseName + "TaskManager";
+        string manager = AgentNaming.TaskManagerName(agent.BaseName);
         string access = agent.IsPublic ? "public" : "internal";
         w.Line();
         w.Line($"/// <summary>Serves the <c>{Xml(agent.AgentName)}</c> agent over A2A (JSON-RPC and SSE, and its agent card).</summary>");
@@ -399,7 +389,7 @@ internal static class AgentEmitter
         w.Line("if (endpoints is null) throw new global::System.ArgumentNullException(nameof(endpoints));");
         w.Line($"return global::A2A.AspNetCore.A2AEndpointRouteBuilderExtensions.MapA2AAgent(endpoints, {Literal(agent.Stem)}, pattern,");
         w.Line($"    static services => {Resolve}<{manager}>(services).Runtime,");
-        w.Line($"    static services => {Resolve}<{manager}>(services).Bind({Resolve}<I{agent.BaseName}Handler>(services)),");
+        w.Line($"    static services => {Resolve}<{manager}>(services).Bind({Resolve}<{AgentNaming.HandlerName(agent.BaseName)}>(services)),");
         w.Line($"    static url => {agent.Stem}Card.Create(url),");
         w.Line("    options);");
         w.Close();
@@ -464,14 +454,14 @@ internal static class AgentEmitter
     {
         if (flags == 0)
         {
-            return "global::A2A.Lifecycle.OptionalTaskStates.None";
+            return $"global::{LifecycleVocabulary.OptionalTaskStatesType}.None";
         }
 
-        var names = new List<string>();
-        if ((flags & 1) != 0) names.Add("InputRequired");
-        if ((flags & 2) != 0) names.Add("AuthRequired");
-        if ((flags & 4) != 0) names.Add("Rejected");
-        return string.Join(" | ", names.Select(n => "global::A2A.Lifecycle.OptionalTaskStates." + n));
+        // The flags are named like the states they declare.
+        return string.Join(" | ", Enumerable.Range(0, LifecycleVocabulary.StateCount)
+            .Where(state => (LifecycleVocabulary.OptionalFlagOf(state) & flags) != 0)
+            .OrderBy(LifecycleVocabulary.OptionalFlagOf)
+            .Select(state => $"global::{LifecycleVocabulary.OptionalTaskStatesType}.{LifecycleVocabulary.StateNames[state]}"));
     }
 
     private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);

@@ -33,6 +33,18 @@ internal static class AgentNaming
     /// <summary>The generated context type's name, from <see cref="BaseName"/>'s result.</summary>
     public static string ContextName(string baseName) => baseName + "Context";
 
+    /// <summary>The generated task updater's name, from <see cref="BaseName"/>'s result.</summary>
+    public static string TaskUpdaterName(string baseName) => baseName + "TaskUpdater";
+
+    /// <summary>The generated task manager's name, from <see cref="BaseName"/>'s result.</summary>
+    public static string TaskManagerName(string baseName) => baseName + "TaskManager";
+
+    /// <summary>The generated client task manager's name, from <see cref="BaseName"/>'s result.</summary>
+    public static string ClientTaskManagerName(string baseName) => baseName + "ClientTaskManager";
+
+    /// <summary>The generated lifecycle class's name, from <see cref="BaseName"/>'s result.</summary>
+    public static string LifecycleName(string baseName) => baseName + "Lifecycle";
+
     /// <summary>The generated handler interface's name, from <see cref="BaseName"/>'s result.</summary>
     public static string HandlerName(string baseName) => "I" + baseName + "Handler";
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using A2A.Generators.Model;
+using A2A.Lifecycle;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +18,7 @@ namespace A2A.Generators.Parse;
 /// </summary>
 internal static class AgentParser
 {
-    public const string AgentAttribute = "A2A.Agents.A2AAgentAttribute";
+    public const string AgentAttribute = LifecycleVocabulary.AgentAttributeType;
 
     public static AgentModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -115,7 +116,7 @@ internal static class AgentParser
                     version = argument.Value.Value as string ?? version;
                     break;
                 case "OptionalStates" when argument.Value.Value is int flags:
-                    if ((flags & ~7) != 0)
+                    if ((flags & ~LifecycleVocabulary.OptionalAll) != 0)
                     {
                         return "OptionalStates has flags that are not optional task states";
                     }

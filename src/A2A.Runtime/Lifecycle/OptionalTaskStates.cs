@@ -8,13 +8,13 @@ namespace A2A.Lifecycle;
 public enum OptionalTaskStates
 {
     /// <summary>Only the mandatory states.</summary>
-    None = 0,
+    None = LifecycleVocabulary.OptionalNone,
     /// <summary>The agent may ask for more input (input-required).</summary>
-    InputRequired = 1,
+    InputRequired = LifecycleVocabulary.OptionalInputRequired,
     /// <summary>The agent may ask the client to authenticate (auth-required).</summary>
-    AuthRequired = 2,
+    AuthRequired = LifecycleVocabulary.OptionalAuthRequired,
     /// <summary>The agent may decline a task (rejected).</summary>
-    Rejected = 4,
+    Rejected = LifecycleVocabulary.OptionalRejected,
     /// <summary>Every optional state.</summary>
-    All = InputRequired | AuthRequired | Rejected,
+    All = LifecycleVocabulary.OptionalAll,
 }

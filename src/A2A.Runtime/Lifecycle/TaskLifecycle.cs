@@ -1,12 +1,16 @@
 using System.Runtime.CompilerServices;
 using A2A.Errors;
 using A2A.Protocol;
+using Stateless;
+using Stateless.Graph;
+using Stateless.Reflection;
 
 namespace A2A.Lifecycle;
 
 /// <summary>
-/// The A2A task lifecycle of one agent: the project's normative transition table (DESIGN section 3) restricted to
-/// the optional states the agent declares. Terminal states (completed, failed, canceled, rejected) are absorbing.
+/// The A2A task lifecycle of one agent, defined as a Stateless <see cref="StateMachine{TState,TTrigger}"/>: the
+/// A2A transition table restricted to the optional states the agent declares. Terminal states (completed, failed,
+/// canceled, rejected) are absorbing; undeclared states are unreachable.
 /// </summary>
 /// <remarks>
 /// <code>
@@ -18,29 +22,42 @@ namespace A2A.Lifecycle;
 ///   auth-req.              yes                                  yes    yes      yes
 ///   terminal     (nothing)
 /// </code>
-/// Instances are immutable and cached per <see cref="OptionalTaskStates"/> combination; checks allocate nothing.
+/// <para>
+/// The machine starts in <see cref="TaskState.Unspecified"/>, which stands for a task that does not exist yet.
+/// Stateless's introspection (<see cref="Info"/>) fills a precomputed table once per optional-state combination, so
+/// the check on every change (<see cref="CanTransition"/>) is one array read and allocates nothing, where Stateless's
+/// own <c>CanFire</c> and <c>Fire</c> walk its configuration. Instances are immutable and cached.
+/// </para>
+/// <para>
+/// <see cref="CreateStateMachine(TaskState)"/> hands out a new Stateless machine with this configuration, to query,
+/// fire or extend; nothing done to it changes what the runtime enforces. To observe transitions that tasks actually
+/// make, use <see cref="Tasks.TaskManager.OnTransitionCommitted"/>: it runs after the store accepted the change,
+/// where Stateless's OnEntry or OnTransitioned would run before the change is committed (or refused).
+/// </para>
 /// </remarks>
 public sealed class TaskLifecycle
 {
-    private static readonly TaskLifecycle?[] Cache = new TaskLifecycle?[(int)OptionalTaskStates.All + 1];
+    private static readonly TaskLifecycle?[] Cache = new TaskLifecycle?[LifecycleVocabulary.OptionalAll + 1];
     // _allowedTargets[from] has bit `to` set when from → to is allowed: the whole table in 18 bytes.
-    private readonly ushort[] _allowedTargets = new ushort[EnumCount];
-    private const int EnumCount = (int)TaskState.AuthRequired + 1;
+    private readonly ushort[] _allowedTargets = new ushort[LifecycleVocabulary.StateCount];
 
     private TaskLifecycle(OptionalTaskStates optionalStates)
     {
         OptionalStates = optionalStates;
-        Definition = BuildDefinition(optionalStates);
-        foreach (TaskState from in Definition.States)
+        Info = CreateStateMachine(TaskState.Unspecified).GetInfo();
+        var transitions = new List<TaskTransition>();
+        foreach (StateInfo state in Info.States)
         {
-            foreach (TaskTrigger trigger in Enum.GetValues<TaskTrigger>())
+            var from = (TaskState)state.UnderlyingState;
+            foreach (FixedTransitionInfo transition in state.FixedTransitions)
             {
-                if (Definition.TryGetDestination(from, trigger, out TaskState to))
-                {
-                    _allowedTargets[(int)from] |= (ushort)(1 << (int)to);
-                }
+                var to = (TaskState)transition.DestinationState.UnderlyingState;
+                _allowedTargets[(int)from] |= (ushort)(1 << (int)to);
+                transitions.Add(new TaskTransition(from, (TaskTrigger)transition.Trigger.UnderlyingTrigger, to));
             }
         }
+
+        Transitions = transitions.OrderBy(t => t.Source).ThenBy(t => t.Trigger).ToArray();
     }
 
     /// <summary>The lifecycle with every optional state (input-required, auth-required, rejected).</summary>
@@ -50,6 +67,7 @@ public sealed class TaskLifecycle
     public static TaskLifecycle Minimal => For(OptionalTaskStates.None);
 
     /// <summary>The (cached) lifecycle for an agent that declares <paramref name="optionalStates"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="optionalStates"/> has flags that are not optional states.</exception>
     public static TaskLifecycle For(OptionalTaskStates optionalStates)
     {
         if ((optionalStates & ~OptionalTaskStates.All) != 0)
@@ -64,46 +82,47 @@ public sealed class TaskLifecycle
     /// <summary>The optional states this lifecycle contains.</summary>
     public OptionalTaskStates OptionalStates { get; }
 
-    /// <summary>The underlying table (Stateless-shaped), for queries and diagram export.</summary>
-    public StateMachineDefinition<TaskState, TaskTrigger> Definition { get; }
+    /// <summary>Stateless's description of the lifecycle (states, permitted triggers, destinations).</summary>
+    public StateMachineInfo Info { get; }
+
+    /// <summary>Every allowed transition, ordered by source state and trigger; <see cref="TaskState.Unspecified"/> is a task not yet created.</summary>
+    public IReadOnlyList<TaskTransition> Transitions { get; }
+
+    /// <summary>
+    /// A new Stateless machine configured with this lifecycle, starting in <paramref name="initialState"/>: fire
+    /// triggers on it, ask it what is permitted, or add your own actions. It is yours alone; the runtime keeps
+    /// enforcing the lifecycle as defined here whatever you configure on it.
+    /// </summary>
+    public StateMachine<TaskState, TaskTrigger> CreateStateMachine(TaskState initialState = TaskState.Unspecified)
+    {
+        var machine = new StateMachine<TaskState, TaskTrigger>(initialState);
+        Configure(machine);
+        return machine;
+    }
+
+    /// <summary>
+    /// A new Stateless machine configured with this lifecycle over external state (for example a field of your
+    /// own); see <see cref="CreateStateMachine(TaskState)"/>.
+    /// </summary>
+    public StateMachine<TaskState, TaskTrigger> CreateStateMachine(Func<TaskState> stateAccessor, Action<TaskState> stateMutator)
+    {
+        var machine = new StateMachine<TaskState, TaskTrigger>(stateAccessor, stateMutator);
+        Configure(machine);
+        return machine;
+    }
 
     /// <summary>The state a trigger leads to.</summary>
-    public static TaskState TargetOf(TaskTrigger trigger) => trigger switch
-    {
-        TaskTrigger.Submit => TaskState.Submitted,
-        TaskTrigger.Work => TaskState.Working,
-        TaskTrigger.RequireInput => TaskState.InputRequired,
-        TaskTrigger.RequireAuth => TaskState.AuthRequired,
-        TaskTrigger.Complete => TaskState.Completed,
-        TaskTrigger.Fail => TaskState.Failed,
-        TaskTrigger.Cancel => TaskState.Canceled,
-        TaskTrigger.Reject => TaskState.Rejected,
-        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown task trigger."),
-    };
+    public static TaskState TargetOf(TaskTrigger trigger) => (uint)trigger < LifecycleVocabulary.TriggerCount
+        ? (TaskState)LifecycleVocabulary.TriggerTargets[(int)trigger]
+        : throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown task trigger.");
 
     /// <summary>The trigger that leads to <paramref name="state"/>.</summary>
-    public static TaskTrigger TriggerFor(TaskState state) => state switch
-    {
-        TaskState.Submitted => TaskTrigger.Submit,
-        TaskState.Working => TaskTrigger.Work,
-        TaskState.InputRequired => TaskTrigger.RequireInput,
-        TaskState.AuthRequired => TaskTrigger.RequireAuth,
-        TaskState.Completed => TaskTrigger.Complete,
-        TaskState.Failed => TaskTrigger.Fail,
-        TaskState.Canceled => TaskTrigger.Cancel,
-        TaskState.Rejected => TaskTrigger.Reject,
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No trigger leads to this state."),
-    };
+    public static TaskTrigger TriggerFor(TaskState state) => LifecycleVocabulary.TriggerFor((int)state) is int trigger and >= 0
+        ? (TaskTrigger)trigger
+        : throw new ArgumentOutOfRangeException(nameof(state), state, "No trigger leads to this state.");
 
     /// <summary>True when the agent's lifecycle contains <paramref name="state"/>.</summary>
-    public bool Declares(TaskState state) => state switch
-    {
-        TaskState.Submitted or TaskState.Working or TaskState.Completed or TaskState.Failed or TaskState.Canceled => true,
-        TaskState.InputRequired => (OptionalStates & OptionalTaskStates.InputRequired) != 0,
-        TaskState.AuthRequired => (OptionalStates & OptionalTaskStates.AuthRequired) != 0,
-        TaskState.Rejected => (OptionalStates & OptionalTaskStates.Rejected) != 0,
-        _ => false,
-    };
+    public bool Declares(TaskState state) => state != TaskState.Unspecified && LifecycleVocabulary.Declares((int)OptionalStates, (int)state);
 
     /// <summary>
     /// True when a task may move from <paramref name="from"/> to <paramref name="to"/>. Use
@@ -112,7 +131,7 @@ public sealed class TaskLifecycle
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool CanTransition(TaskState from, TaskState to) =>
-        (uint)from < (uint)EnumCount && (uint)to < (uint)EnumCount && (_allowedTargets[(int)from] & (1 << (int)to)) != 0;
+        (uint)from < LifecycleVocabulary.StateCount && (uint)to < LifecycleVocabulary.StateCount && (_allowedTargets[(int)from] & (1 << (int)to)) != 0;
 
     /// <summary>Throws <see cref="InvalidTaskStateException"/> with a message that says why, unless <see cref="CanTransition"/>.</summary>
     public void EnsureTransition(string taskId, TaskState from, TaskState to)
@@ -123,11 +142,11 @@ public sealed class TaskLifecycle
         }
     }
 
-    /// <summary>A Mermaid state diagram of this lifecycle.</summary>
-    public string ToMermaid() => Definition.ToMermaid();
+    /// <summary>A Mermaid state diagram of this lifecycle, drawn by Stateless.</summary>
+    public string ToMermaid() => MermaidGraph.Format(Info);
 
-    /// <summary>A Graphviz DOT graph of this lifecycle.</summary>
-    public string ToDot() => Definition.ToDot();
+    /// <summary>A Graphviz DOT (UML style) graph of this lifecycle, drawn by Stateless.</summary>
+    public string ToDot() => UmlDotGraph.Format(Info);
 
     /// <summary>Explains, for an error message, why <paramref name="from"/> → <paramref name="to"/> is refused.</summary>
     public string ExplainRefusal(string taskId, TaskState from, TaskState to)
@@ -141,7 +160,7 @@ public sealed class TaskLifecycle
         if (!Declares(to))
         {
             return $"Task {taskId} cannot move to {to.ToWireName()}: this agent's lifecycle does not declare that state. " +
-                $"Declare it (OptionalTaskStates.{TriggerStateName(to)}) or use a state the agent declares.";
+                $"Declare it (OptionalTaskStates.{to}) or use a state the agent declares.";
         }
 
         if (from == TaskState.Unspecified)
@@ -157,54 +176,29 @@ public sealed class TaskLifecycle
     public IEnumerable<TaskState> AllowedTargets(TaskState from) =>
         Enum.GetValues<TaskState>().Where(to => CanTransition(from, to));
 
-    private static string TriggerStateName(TaskState state) => state switch
+    // The one place the machine is configured: from the lifecycle vocabulary's table, for the declared states only.
+    private void Configure(StateMachine<TaskState, TaskTrigger> machine)
     {
-        TaskState.InputRequired => nameof(OptionalTaskStates.InputRequired),
-        TaskState.AuthRequired => nameof(OptionalTaskStates.AuthRequired),
-        TaskState.Rejected => nameof(OptionalTaskStates.Rejected),
-        _ => state.ToString(),
-    };
-
-    private static StateMachineDefinition<TaskState, TaskTrigger> BuildDefinition(OptionalTaskStates optional)
-    {
-        bool input = (optional & OptionalTaskStates.InputRequired) != 0;
-        bool auth = (optional & OptionalTaskStates.AuthRequired) != 0;
-        bool reject = (optional & OptionalTaskStates.Rejected) != 0;
-
-        var builder = new StateMachineBuilder<TaskState, TaskTrigger>();
-        builder.StartsIn(TaskState.Unspecified).Configure(TaskState.Unspecified).Permit(TaskTrigger.Submit, TaskState.Submitted);
-
-        // Submitted and working may go anywhere but back to submitted; working → working is progress.
-        foreach (TaskState active in new[] { TaskState.Submitted, TaskState.Working })
+        int declared = (int)OptionalStates;
+        for (int from = 0; from < LifecycleVocabulary.StateCount; from++)
         {
-            StateConfiguration<TaskState, TaskTrigger> config = builder.Configure(active)
-                .Permit(TaskTrigger.Work, TaskState.Working)
-                .Permit(TaskTrigger.Complete, TaskState.Completed)
-                .Permit(TaskTrigger.Fail, TaskState.Failed)
-                .Permit(TaskTrigger.Cancel, TaskState.Canceled);
-            if (input) config.Permit(TaskTrigger.RequireInput, TaskState.InputRequired);
-            if (auth) config.Permit(TaskTrigger.RequireAuth, TaskState.AuthRequired);
-            if (reject) config.Permit(TaskTrigger.Reject, TaskState.Rejected);
-        }
+            if (!LifecycleVocabulary.Declares(declared, from))
+            {
+                continue; // an undeclared state is not part of the machine at all
+            }
 
-        // Interrupted states resume work, or end without completing.
-        var interrupted = new List<TaskState>();
-        if (input) interrupted.Add(TaskState.InputRequired);
-        if (auth) interrupted.Add(TaskState.AuthRequired);
-        foreach (TaskState waiting in interrupted)
-        {
-            StateConfiguration<TaskState, TaskTrigger> config = builder.Configure(waiting)
-                .Permit(TaskTrigger.Work, TaskState.Working)
-                .Permit(TaskTrigger.Fail, TaskState.Failed)
-                .Permit(TaskTrigger.Cancel, TaskState.Canceled);
-            if (reject) config.Permit(TaskTrigger.Reject, TaskState.Rejected);
-        }
+            StateMachine<TaskState, TaskTrigger>.StateConfiguration state = machine.Configure((TaskState)from);
+            for (int trigger = 0; trigger < LifecycleVocabulary.TriggerCount; trigger++)
+            {
+                int to = LifecycleVocabulary.TriggerTargets[trigger];
+                if (!LifecycleVocabulary.Allows(declared, from, to))
+                {
+                    continue;
+                }
 
-        foreach (TaskState state in Enum.GetValues<TaskState>())
-        {
-            builder.Name(state, state == TaskState.Unspecified ? "new" : state.ToString());
+                // Stateless calls a transition to the same state reentry (working → working: progress).
+                _ = from == to ? state.PermitReentry((TaskTrigger)trigger) : state.Permit((TaskTrigger)trigger, (TaskState)to);
+            }
         }
-
-        return builder.Build();
     }
 }

@@ -7,19 +7,19 @@ namespace A2A.Lifecycle;
 public enum TaskTrigger
 {
     /// <summary>A new task is accepted: (new) → submitted.</summary>
-    Submit = 0,
+    Submit = LifecycleVocabulary.Submit,
     /// <summary>Start, progress or resume work: → working.</summary>
-    Work = 1,
+    Work = LifecycleVocabulary.Work,
     /// <summary>Ask the client for input: → input-required.</summary>
-    RequireInput = 2,
+    RequireInput = LifecycleVocabulary.RequireInput,
     /// <summary>Ask the client to authenticate: → auth-required.</summary>
-    RequireAuth = 3,
+    RequireAuth = LifecycleVocabulary.RequireAuth,
     /// <summary>Finish successfully: → completed.</summary>
-    Complete = 4,
+    Complete = LifecycleVocabulary.Complete,
     /// <summary>Finish with an error: → failed.</summary>
-    Fail = 5,
+    Fail = LifecycleVocabulary.Fail,
     /// <summary>Cancel: → canceled.</summary>
-    Cancel = 6,
+    Cancel = LifecycleVocabulary.Cancel,
     /// <summary>Decline the task: → rejected.</summary>
-    Reject = 7,
+    Reject = LifecycleVocabulary.Reject,
 }

@@ -1,3 +1,5 @@
+using A2A.Lifecycle;
+
 namespace A2A.Protocol;
 
 /// <summary>
@@ -12,21 +14,21 @@ namespace A2A.Protocol;
 public enum TaskState
 {
     /// <summary>No state was given. Never valid for a stored task.</summary>
-    Unspecified = 0,
+    Unspecified = LifecycleVocabulary.Unspecified,
     /// <summary>The task was received and acknowledged; no work has started.</summary>
-    Submitted = 1,
+    Submitted = LifecycleVocabulary.Submitted,
     /// <summary>The agent is working on the task.</summary>
-    Working = 2,
+    Working = LifecycleVocabulary.Working,
     /// <summary>Terminal: the task finished successfully.</summary>
-    Completed = 3,
+    Completed = LifecycleVocabulary.Completed,
     /// <summary>Terminal: the task finished with an error.</summary>
-    Failed = 4,
+    Failed = LifecycleVocabulary.Failed,
     /// <summary>Terminal: the task was canceled.</summary>
-    Canceled = 5,
+    Canceled = LifecycleVocabulary.Canceled,
     /// <summary>Interrupted: the agent waits for more input from the client.</summary>
-    InputRequired = 6,
+    InputRequired = LifecycleVocabulary.InputRequired,
     /// <summary>Terminal: the agent declined to do the task.</summary>
-    Rejected = 7,
+    Rejected = LifecycleVocabulary.Rejected,
     /// <summary>Interrupted: the agent waits for the client to authenticate.</summary>
-    AuthRequired = 8,
+    AuthRequired = LifecycleVocabulary.AuthRequired,
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using A2A.Diagnostics;
 using A2A.Errors;
@@ -21,6 +22,7 @@ public sealed class TaskManager
     public const int MaxWriteAttempts = 100;
 
     private readonly TimeProvider _time;
+    private TransitionObserver[] _observers = [];
 
     /// <summary>Creates a manager.</summary>
     /// <param name="store">Where tasks live.</param>
@@ -38,6 +40,27 @@ public sealed class TaskManager
 
     /// <summary>The lifecycle every change is checked against.</summary>
     public TaskLifecycle Lifecycle { get; }
+
+    /// <summary>
+    /// Registers <paramref name="observer"/> to run after every state change this manager commits: a task created
+    /// (from <see cref="TaskState.Unspecified"/>), a status update (working → working included, as a reentry), a
+    /// snapshot that changes the state, a cancel. It runs after the store accepted the change, on the writer's
+    /// thread, once per committed change; refused changes and writers that lose a race are never observed.
+    /// </summary>
+    /// <remarks>
+    /// The counterpart of Stateless's <c>OnTransitioned</c> for stored tasks: a Stateless OnEntry action would run
+    /// before the compare-and-swap decides whether the change happens at all. Keep observers quick; an exception
+    /// from one propagates to the caller of the change, which is committed regardless, and the remaining observers
+    /// do not run for that change.
+    /// </remarks>
+    /// <returns>Dispose it to stop observing.</returns>
+    public IDisposable OnTransitionCommitted(Action<CommittedTransition> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        var registration = new TransitionObserver(this, observer);
+        ImmutableInterlocked.Update(ref _observers, static (all, added) => [.. all, added], registration);
+        return registration;
+    }
 
     /// <summary>Creates a task in <see cref="TaskState.Submitted"/>; the initial message, if any, starts its history.</summary>
     /// <param name="initialMessage">The client message that asked for the task; its task and context ids are filled in.</param>
@@ -82,7 +105,7 @@ public sealed class TaskManager
         };
 
         StoredTask stored = await Store.CreateAsync(task, cancellationToken).ConfigureAwait(false);
-        A2ATelemetry.TaskTransitions.Add(1, new KeyValuePair<string, object?>("a2a.task.state", stored.Task.Status.State.ToWireName()));
+        Committed(TaskState.Unspecified, stored.Task);
         return stored.Task;
     }
 
@@ -274,7 +297,9 @@ public sealed class TaskManager
                     Lifecycle.EnsureTransition(taskId, TaskState.Unspecified, snapshot.Status.State);
                     try
                     {
-                        return (await Store.CreateAsync(snapshot, cancellationToken).ConfigureAwait(false)).Task;
+                        AgentTask created = (await Store.CreateAsync(snapshot, cancellationToken).ConfigureAwait(false)).Task;
+                        Committed(TaskState.Unspecified, created);
+                        return created;
                     }
                     catch (TaskAlreadyExistsException)
                     {
@@ -358,9 +383,9 @@ public sealed class TaskManager
             try
             {
                 AgentTask saved = (await Store.UpdateAsync(next, stored.Version, change, cancellationToken).ConfigureAwait(false)).Task;
-                if (change.StatusUpdate is { } status)
+                if (change.StatusUpdate is not null || saved.Status.State != stored.Task.Status.State)
                 {
-                    A2ATelemetry.TaskTransitions.Add(1, new KeyValuePair<string, object?>("a2a.task.state", status.Status.State.ToWireName()));
+                    Committed(stored.Task.Status.State, saved);
                 }
 
                 return saved;
@@ -369,6 +394,24 @@ public sealed class TaskManager
             {
                 // Another writer won; decide again on the state it left.
             }
+        }
+    }
+
+    // Every committed state change passes here once: counted, then shown to the observers.
+    private void Committed(TaskState from, AgentTask saved)
+    {
+        TaskState to = saved.Status.State;
+        A2ATelemetry.TaskTransitions.Add(1, new KeyValuePair<string, object?>("a2a.task.state", to.ToWireName()));
+        TransitionObserver[] observers = Volatile.Read(ref _observers);
+        if (observers.Length == 0)
+        {
+            return;
+        }
+
+        var transition = new CommittedTransition(new TaskTransition(from, TaskLifecycle.TriggerFor(to), to), saved);
+        foreach (TransitionObserver observer in observers)
+        {
+            observer.Observe(transition);
         }
     }
 
@@ -402,4 +445,11 @@ public sealed class TaskManager
         !string.IsNullOrEmpty(first) ? first : !string.IsNullOrEmpty(second) ? second : null;
 
     private static string NewId() => Guid.NewGuid().ToString();
+
+    private sealed class TransitionObserver(TaskManager manager, Action<CommittedTransition> observe) : IDisposable
+    {
+        public void Observe(CommittedTransition transition) => observe(transition);
+
+        public void Dispose() => ImmutableInterlocked.Update(ref manager._observers, static (all, removed) => Array.FindAll(all, o => o != removed), this);
+    }
 }

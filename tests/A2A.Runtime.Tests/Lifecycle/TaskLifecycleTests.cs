@@ -92,35 +92,82 @@ public class TaskLifecycleTests
     }
 
     [Fact]
-    public void Definition_answers_permitted_triggers_and_terminal_states_are_final()
+    public void Stateless_machine_answers_permitted_triggers_and_terminal_states_permit_nothing()
     {
-        StateMachineDefinition<TaskState, TaskTrigger> definition = TaskLifecycle.For(OptionalTaskStates.InputRequired).Definition;
-        Assert.Equal([TaskTrigger.Work, TaskTrigger.Fail, TaskTrigger.Cancel], definition.GetPermittedTriggers(TaskState.InputRequired));
-        Assert.True(definition.IsFinal(TaskState.Completed));
-        Assert.False(definition.IsFinal(TaskState.Working));
-        Assert.DoesNotContain(TaskState.AuthRequired, definition.States);
+        TaskLifecycle lifecycle = TaskLifecycle.For(OptionalTaskStates.InputRequired);
+        Stateless.StateMachine<TaskState, TaskTrigger> waiting = lifecycle.CreateStateMachine(TaskState.InputRequired);
+        Assert.Equal([TaskTrigger.Work, TaskTrigger.Fail, TaskTrigger.Cancel], waiting.GetPermittedTriggers().Order());
+        Assert.Empty(lifecycle.CreateStateMachine(TaskState.Completed).GetPermittedTriggers());
+        Assert.DoesNotContain(lifecycle.Info.States, s => (TaskState)s.UnderlyingState == TaskState.AuthRequired);
+        Assert.Equal(TaskState.Unspecified, (TaskState)lifecycle.Info.InitialState.UnderlyingState);
     }
 
     [Fact]
-    public void Mermaid_diagram_shows_the_declared_lifecycle()
+    public void Firing_the_Stateless_machine_walks_the_lifecycle()
     {
-        string mermaid = TaskLifecycle.For(OptionalTaskStates.InputRequired).ToMermaid();
-        Assert.StartsWith("stateDiagram-v2\n", mermaid);
-        Assert.Contains("[*] --> Submitted : Submit", mermaid);
-        Assert.Contains("Working --> InputRequired : RequireInput", mermaid);
-        Assert.Contains("InputRequired --> Working : Work", mermaid);
-        Assert.Contains("Completed --> [*]", mermaid);
+        TaskState stored = TaskState.Unspecified;
+        Stateless.StateMachine<TaskState, TaskTrigger> machine = TaskLifecycle.Minimal.CreateStateMachine(() => stored, s => stored = s);
+        machine.Fire(TaskTrigger.Submit);
+        machine.Fire(TaskTrigger.Work);
+        machine.Fire(TaskTrigger.Work); // progress: reentry
+        machine.Fire(TaskTrigger.Complete);
+        Assert.Equal(TaskState.Completed, stored);
+        Assert.Throws<InvalidOperationException>(() => machine.Fire(TaskTrigger.Work));
+        Assert.Throws<InvalidOperationException>(() => TaskLifecycle.Minimal.CreateStateMachine(TaskState.Working).Fire(TaskTrigger.RequireInput));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllDeclarations))]
+    public void Precomputed_table_and_transitions_agree_with_Stateless(OptionalTaskStates declared)
+    {
+        TaskLifecycle lifecycle = TaskLifecycle.For(declared);
+        foreach (TaskState from in Enum.GetValues<TaskState>())
+        {
+            Stateless.StateMachine<TaskState, TaskTrigger> machine = lifecycle.CreateStateMachine(from);
+            foreach (TaskTrigger trigger in Enum.GetValues<TaskTrigger>())
+            {
+                TaskState to = TaskLifecycle.TargetOf(trigger);
+                bool stateless = lifecycle.Declares(from) || from == TaskState.Unspecified ? machine.CanFire(trigger) : false;
+                Assert.True(stateless == lifecycle.CanTransition(from, to), $"{declared}: {from} -{trigger}-> {to}: Stateless says {stateless}");
+                Assert.Equal(stateless, lifecycle.Transitions.Contains(new TaskTransition(from, trigger, to)));
+            }
+        }
+    }
+
+    [Fact]
+    public void What_a_user_configures_on_a_handed_out_machine_changes_nothing_the_runtime_enforces()
+    {
+        TaskLifecycle lifecycle = TaskLifecycle.Minimal;
+        Stateless.StateMachine<TaskState, TaskTrigger> mine = lifecycle.CreateStateMachine(TaskState.Completed);
+        mine.Configure(TaskState.Completed).Permit(TaskTrigger.Work, TaskState.Working);
+        mine.Configure(TaskState.Working).Permit(TaskTrigger.RequireInput, TaskState.InputRequired);
+        mine.Fire(TaskTrigger.Work);
+        Assert.Equal(TaskState.Working, mine.State);
+
+        Assert.False(lifecycle.CanTransition(TaskState.Completed, TaskState.Working));
+        Assert.False(lifecycle.CanTransition(TaskState.Working, TaskState.InputRequired));
+        Assert.False(lifecycle.CreateStateMachine(TaskState.Completed).CanFire(TaskTrigger.Work));
+        Assert.Same(lifecycle, TaskLifecycle.Minimal);
+    }
+
+    [Fact]
+    public void Mermaid_diagram_is_Stateless_export_of_the_declared_lifecycle()
+    {
+        TaskLifecycle lifecycle = TaskLifecycle.For(OptionalTaskStates.InputRequired);
+        string mermaid = lifecycle.ToMermaid();
+        Assert.StartsWith("stateDiagram-v2", mermaid);
+        Assert.Equal(Expected(lifecycle), MermaidEdges(mermaid));
         Assert.DoesNotContain("AuthRequired", mermaid);
         Assert.DoesNotContain("Rejected", mermaid);
     }
 
     [Fact]
-    public void Dot_graph_marks_final_states()
+    public void Dot_graph_is_Stateless_export_of_the_declared_lifecycle()
     {
-        string dot = TaskLifecycle.Minimal.ToDot();
-        Assert.StartsWith("digraph {", dot);
-        Assert.Contains("\"Completed\" [shape=doublecircle]", dot);
-        Assert.Contains("\"Submitted\" -> \"Working\" [label=\"Work\"]", dot);
+        TaskLifecycle lifecycle = TaskLifecycle.Minimal;
+        string dot = lifecycle.ToDot();
+        Assert.StartsWith("digraph {", dot.TrimStart());
+        Assert.Equal(Expected(lifecycle), DotEdges(dot));
     }
 
     [Fact]
@@ -128,17 +175,40 @@ public class TaskLifecycleTests
     {
         TaskLifecycle lifecycle = TaskLifecycle.Full;
         lifecycle.CanTransition(TaskState.Working, TaskState.Completed); // warm up (JIT, statics)
-        lifecycle.Definition.CanFire(TaskState.Working, TaskTrigger.Complete);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         bool any = false;
         for (int i = 0; i < 1000; i++)
         {
             any |= lifecycle.CanTransition((TaskState)(i % 9), (TaskState)((i / 9) % 9));
-            any |= lifecycle.Definition.CanFire((TaskState)(i % 9), (TaskTrigger)(i % 8));
         }
 
         Assert.True(any);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    public static TheoryData<OptionalTaskStates> AllDeclarations()
+    {
+        var data = new TheoryData<OptionalTaskStates>();
+        for (int flags = 0; flags <= (int)OptionalTaskStates.All; flags++)
+        {
+            data.Add((OptionalTaskStates)flags);
+        }
+
+        return data;
+    }
+
+    // Diagrams are compared by their edges: Stateless's text (indentation, newline style) is its own business.
+    private static SortedSet<string> Expected(TaskLifecycle lifecycle) =>
+        new(lifecycle.Transitions.Select(t => $"{t.Source} -{t.Trigger}-> {t.Destination}"), StringComparer.Ordinal);
+
+    private static SortedSet<string> MermaidEdges(string mermaid) => new(
+        System.Text.RegularExpressions.Regex.Matches(mermaid, @"^\s*(\w+) --> (\w+) : (\w+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => $"{m.Groups[1].Value} -{m.Groups[3].Value}-> {m.Groups[2].Value}"),
+        StringComparer.Ordinal);
+
+    private static SortedSet<string> DotEdges(string dot) => new(
+        System.Text.RegularExpressions.Regex.Matches(dot, @"""(\w+)"" -> ""(\w+)"" \[(?:style=""solid"", )?label=""(\w+)""", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => $"{m.Groups[1].Value} -{m.Groups[3].Value}-> {m.Groups[2].Value}"),
+        StringComparer.Ordinal);
 }

@@ -10,35 +10,13 @@ namespace Samples.Booking
 
     /// <summary>The task lifecycle of the <c>Table booking</c> agent: the A2A table restricted to the states it declares.</summary>
     /// <remarks>
+    /// Allowed transitions; terminal states allow none:
     /// <code>
-    /// stateDiagram-v2
-    ///     [*] --&gt; Submitted : Submit
-    ///     Submitted --&gt; Working : Work
-    ///     Submitted --&gt; InputRequired : RequireInput
-    ///     Submitted --&gt; AuthRequired : RequireAuth
-    ///     Submitted --&gt; Completed : Complete
-    ///     Submitted --&gt; Failed : Fail
-    ///     Submitted --&gt; Canceled : Cancel
-    ///     Submitted --&gt; Rejected : Reject
-    ///     Working --&gt; Working : Work
-    ///     Working --&gt; InputRequired : RequireInput
-    ///     Working --&gt; AuthRequired : RequireAuth
-    ///     Working --&gt; Completed : Complete
-    ///     Working --&gt; Failed : Fail
-    ///     Working --&gt; Canceled : Cancel
-    ///     Working --&gt; Rejected : Reject
-    ///     InputRequired --&gt; Working : Work
-    ///     InputRequired --&gt; Failed : Fail
-    ///     InputRequired --&gt; Canceled : Cancel
-    ///     InputRequired --&gt; Rejected : Reject
-    ///     AuthRequired --&gt; Working : Work
-    ///     AuthRequired --&gt; Failed : Fail
-    ///     AuthRequired --&gt; Canceled : Cancel
-    ///     AuthRequired --&gt; Rejected : Reject
-    ///     Completed --&gt; [*]
-    ///     Failed --&gt; [*]
-    ///     Canceled --&gt; [*]
-    ///     Rejected --&gt; [*]
+    /// (new)         → Submitted
+    /// Submitted     → Working, Completed, Failed, Canceled, InputRequired, Rejected, AuthRequired
+    /// Working       → Working, Completed, Failed, Canceled, InputRequired, Rejected, AuthRequired
+    /// InputRequired → Working, Failed, Canceled, Rejected
+    /// AuthRequired  → Working, Failed, Canceled, Rejected
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
@@ -47,39 +25,8 @@ namespace Samples.Booking
         /// <summary>The optional states this agent declares.</summary>
         public const global::A2A.Lifecycle.OptionalTaskStates OptionalStates = global::A2A.Lifecycle.OptionalTaskStates.InputRequired | global::A2A.Lifecycle.OptionalTaskStates.AuthRequired | global::A2A.Lifecycle.OptionalTaskStates.Rejected;
 
-        /// <summary>The agent's lifecycle, enforced by the runtime on every change.</summary>
+        /// <summary>The agent's lifecycle, enforced by the runtime on every change: its Stateless definition, table and diagrams.</summary>
         public static global::A2A.Lifecycle.TaskLifecycle Lifecycle => global::A2A.Lifecycle.TaskLifecycle.For(OptionalStates);
-
-        /// <summary>Every allowed transition; <c>Unspecified</c> stands for a task that does not exist yet.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<(global::A2A.Protocol.TaskState From, global::A2A.Protocol.TaskState To)> Transitions { get; } = new (global::A2A.Protocol.TaskState From, global::A2A.Protocol.TaskState To)[]
-        {
-            (global::A2A.Protocol.TaskState.Unspecified, global::A2A.Protocol.TaskState.Submitted),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.InputRequired),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.AuthRequired),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Completed),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Canceled),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Rejected),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.InputRequired),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.AuthRequired),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Completed),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Canceled),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Rejected),
-            (global::A2A.Protocol.TaskState.InputRequired, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.InputRequired, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.InputRequired, global::A2A.Protocol.TaskState.Canceled),
-            (global::A2A.Protocol.TaskState.InputRequired, global::A2A.Protocol.TaskState.Rejected),
-            (global::A2A.Protocol.TaskState.AuthRequired, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.AuthRequired, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.AuthRequired, global::A2A.Protocol.TaskState.Canceled),
-            (global::A2A.Protocol.TaskState.AuthRequired, global::A2A.Protocol.TaskState.Rejected),
-        };
-
-        /// <summary>The lifecycle as a Mermaid state diagram.</summary>
-        public const string MermaidDiagram = "stateDiagram-v2\n    [*] --> Submitted : Submit\n    Submitted --> Working : Work\n    Submitted --> InputRequired : RequireInput\n    Submitted --> AuthRequired : RequireAuth\n    Submitted --> Completed : Complete\n    Submitted --> Failed : Fail\n    Submitted --> Canceled : Cancel\n    Submitted --> Rejected : Reject\n    Working --> Working : Work\n    Working --> InputRequired : RequireInput\n    Working --> AuthRequired : RequireAuth\n    Working --> Completed : Complete\n    Working --> Failed : Fail\n    Working --> Canceled : Cancel\n    Working --> Rejected : Reject\n    InputRequired --> Working : Work\n    InputRequired --> Failed : Fail\n    InputRequired --> Canceled : Cancel\n    InputRequired --> Rejected : Reject\n    AuthRequired --> Working : Work\n    AuthRequired --> Failed : Fail\n    AuthRequired --> Canceled : Cancel\n    AuthRequired --> Rejected : Reject\n    Completed --> [*]\n    Failed --> [*]\n    Canceled --> [*]\n    Rejected --> [*]\n";
     }
 
     /// <summary>Implemented by the code that serves the <c>Table booking</c> agent.</summary>

@@ -16,25 +16,12 @@ namespace Samples.Deeply.Nested.Space
 
     /// <summary>The task lifecycle of the <c>Support desk</c> agent: the A2A table restricted to the states it declares.</summary>
     /// <remarks>
+    /// Allowed transitions; terminal states allow none:
     /// <code>
-    /// stateDiagram-v2
-    ///     [*] --&gt; Submitted : Submit
-    ///     Submitted --&gt; Working : Work
-    ///     Submitted --&gt; InputRequired : RequireInput
-    ///     Submitted --&gt; Completed : Complete
-    ///     Submitted --&gt; Failed : Fail
-    ///     Submitted --&gt; Canceled : Cancel
-    ///     Working --&gt; Working : Work
-    ///     Working --&gt; InputRequired : RequireInput
-    ///     Working --&gt; Completed : Complete
-    ///     Working --&gt; Failed : Fail
-    ///     Working --&gt; Canceled : Cancel
-    ///     InputRequired --&gt; Working : Work
-    ///     InputRequired --&gt; Failed : Fail
-    ///     InputRequired --&gt; Canceled : Cancel
-    ///     Completed --&gt; [*]
-    ///     Failed --&gt; [*]
-    ///     Canceled --&gt; [*]
+    /// (new)         → Submitted
+    /// Submitted     → Working, Completed, Failed, Canceled, InputRequired
+    /// Working       → Working, Completed, Failed, Canceled, InputRequired
+    /// InputRequired → Working, Failed, Canceled
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
@@ -43,30 +30,8 @@ namespace Samples.Deeply.Nested.Space
         /// <summary>The optional states this agent declares.</summary>
         public const global::A2A.Lifecycle.OptionalTaskStates OptionalStates = global::A2A.Lifecycle.OptionalTaskStates.InputRequired;
 
-        /// <summary>The agent's lifecycle, enforced by the runtime on every change.</summary>
+        /// <summary>The agent's lifecycle, enforced by the runtime on every change: its Stateless definition, table and diagrams.</summary>
         public static global::A2A.Lifecycle.TaskLifecycle Lifecycle => global::A2A.Lifecycle.TaskLifecycle.For(OptionalStates);
-
-        /// <summary>Every allowed transition; <c>Unspecified</c> stands for a task that does not exist yet.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<(global::A2A.Protocol.TaskState From, global::A2A.Protocol.TaskState To)> Transitions { get; } = new (global::A2A.Protocol.TaskState From, global::A2A.Protocol.TaskState To)[]
-        {
-            (global::A2A.Protocol.TaskState.Unspecified, global::A2A.Protocol.TaskState.Submitted),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.InputRequired),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Completed),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Canceled),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.InputRequired),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Completed),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Canceled),
-            (global::A2A.Protocol.TaskState.InputRequired, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.InputRequired, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.InputRequired, global::A2A.Protocol.TaskState.Canceled),
-        };
-
-        /// <summary>The lifecycle as a Mermaid state diagram.</summary>
-        public const string MermaidDiagram = "stateDiagram-v2\n    [*] --> Submitted : Submit\n    Submitted --> Working : Work\n    Submitted --> InputRequired : RequireInput\n    Submitted --> Completed : Complete\n    Submitted --> Failed : Fail\n    Submitted --> Canceled : Cancel\n    Working --> Working : Work\n    Working --> InputRequired : RequireInput\n    Working --> Completed : Complete\n    Working --> Failed : Fail\n    Working --> Canceled : Cancel\n    InputRequired --> Working : Work\n    InputRequired --> Failed : Fail\n    InputRequired --> Canceled : Cancel\n    Completed --> [*]\n    Failed --> [*]\n    Canceled --> [*]\n";
     }
 
     /// <summary>Implemented by the code that serves the <c>Support desk</c> agent.</summary>

@@ -10,23 +10,11 @@ namespace Samples.Aot
 
     /// <summary>The task lifecycle of the <c>Summarizer</c> agent: the A2A table restricted to the states it declares.</summary>
     /// <remarks>
+    /// Allowed transitions; terminal states allow none:
     /// <code>
-    /// stateDiagram-v2
-    ///     [*] --&gt; Submitted : Submit
-    ///     Submitted --&gt; Working : Work
-    ///     Submitted --&gt; Completed : Complete
-    ///     Submitted --&gt; Failed : Fail
-    ///     Submitted --&gt; Canceled : Cancel
-    ///     Submitted --&gt; Rejected : Reject
-    ///     Working --&gt; Working : Work
-    ///     Working --&gt; Completed : Complete
-    ///     Working --&gt; Failed : Fail
-    ///     Working --&gt; Canceled : Cancel
-    ///     Working --&gt; Rejected : Reject
-    ///     Completed --&gt; [*]
-    ///     Failed --&gt; [*]
-    ///     Canceled --&gt; [*]
-    ///     Rejected --&gt; [*]
+    /// (new)         → Submitted
+    /// Submitted     → Working, Completed, Failed, Canceled, Rejected
+    /// Working       → Working, Completed, Failed, Canceled, Rejected
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("A2A.Generators", "1.0")]
@@ -35,27 +23,8 @@ namespace Samples.Aot
         /// <summary>The optional states this agent declares.</summary>
         public const global::A2A.Lifecycle.OptionalTaskStates OptionalStates = global::A2A.Lifecycle.OptionalTaskStates.Rejected;
 
-        /// <summary>The agent's lifecycle, enforced by the runtime on every change.</summary>
+        /// <summary>The agent's lifecycle, enforced by the runtime on every change: its Stateless definition, table and diagrams.</summary>
         public static global::A2A.Lifecycle.TaskLifecycle Lifecycle => global::A2A.Lifecycle.TaskLifecycle.For(OptionalStates);
-
-        /// <summary>Every allowed transition; <c>Unspecified</c> stands for a task that does not exist yet.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<(global::A2A.Protocol.TaskState From, global::A2A.Protocol.TaskState To)> Transitions { get; } = new (global::A2A.Protocol.TaskState From, global::A2A.Protocol.TaskState To)[]
-        {
-            (global::A2A.Protocol.TaskState.Unspecified, global::A2A.Protocol.TaskState.Submitted),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Completed),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Canceled),
-            (global::A2A.Protocol.TaskState.Submitted, global::A2A.Protocol.TaskState.Rejected),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Working),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Completed),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Failed),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Canceled),
-            (global::A2A.Protocol.TaskState.Working, global::A2A.Protocol.TaskState.Rejected),
-        };
-
-        /// <summary>The lifecycle as a Mermaid state diagram.</summary>
-        public const string MermaidDiagram = "stateDiagram-v2\n    [*] --> Submitted : Submit\n    Submitted --> Working : Work\n    Submitted --> Completed : Complete\n    Submitted --> Failed : Fail\n    Submitted --> Canceled : Cancel\n    Submitted --> Rejected : Reject\n    Working --> Working : Work\n    Working --> Completed : Complete\n    Working --> Failed : Fail\n    Working --> Canceled : Cancel\n    Working --> Rejected : Reject\n    Completed --> [*]\n    Failed --> [*]\n    Canceled --> [*]\n    Rejected --> [*]\n";
     }
 
     /// <summary>Implemented by the code that serves the <c>Summarizer</c> agent.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using A2A.Lifecycle;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,28 +10,17 @@ using Microsoft.CodeAnalysis.Operations;
 namespace A2A.Analyzers.Lifecycle;
 
 /// <summary>
-/// What the lifecycle rules agree on: which calls finish or interrupt a task, which TaskState values are terminal,
-/// and how to ask whether a type is (or derives from) one of the runtime's types.
+/// What the lifecycle rules share beyond the lifecycle vocabulary itself: which calls finish or interrupt a task,
+/// whether a type is (or derives from) one of the runtime's types, and how a file's code blocks and their
+/// control-flow graphs are found.
 /// </summary>
-internal static class LifecycleVocabulary
+internal static class LifecycleAnalysis
 {
-    /// <summary>Updater and manager methods that move a task to a terminal state.</summary>
-    public static readonly HashSet<string> TerminalMethods = new(System.StringComparer.Ordinal)
-    {
-        "CompleteAsync", "FailAsync", "RejectAsync", "CancelAsync", "CancelTaskAsync",
-    };
+    /// <summary>An updater or manager method that moves a task to a terminal state.</summary>
+    public static bool IsTerminalMethod(string name) => System.Array.IndexOf(LifecycleVocabulary.TerminalMethods, name) >= 0;
 
-    /// <summary>Updater methods that hand the task back to the client (input-required, auth-required).</summary>
-    public static readonly HashSet<string> InterruptingMethods = new(System.StringComparer.Ordinal)
-    {
-        "RequireInputAsync", "RequireAuthAsync",
-    };
-
-    /// <summary>TaskState values 3, 4, 5 and 7: completed, failed, canceled, rejected.</summary>
-    public static bool IsTerminalState(int value) => value is 3 or 4 or 5 or 7;
-
-    /// <summary>TaskState values 1 and 2: submitted, working.</summary>
-    public static bool IsActiveState(int value) => value is 1 or 2;
+    /// <summary>An updater method that hands the task back to the client (input-required, auth-required).</summary>
+    public static bool IsInterruptingMethod(string name) => System.Array.IndexOf(LifecycleVocabulary.InterruptingMethods, name) >= 0;
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic definitions compared).</summary>
     public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
