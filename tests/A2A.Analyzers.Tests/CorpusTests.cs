@@ -1,10 +1,12 @@
+using A2A.Analyzers.Tests.Verifiers;
+
 namespace A2A.Analyzers.Tests;
 
 /// <summary>
 /// The handler corpus (Corpus/Right, Corpus/Wrong), one complete file per case. Right: realistic handlers that
 /// compile and draw no A2A diagnostic at all. Wrong: each file marks its exact expected diagnostics
-/// (<c>{|A2A1001:span|}</c>), every rule compared. A file whose first line is <c>// does not compile: why</c> is
-/// exempt from the compile check (a class the generator must skip).
+/// (<c>{|A2A1001:span|}</c>), every rule compared; a file that cannot compile by design (a class the generator must
+/// skip) marks its compiler errors too. The golden agents of the generator tests are correct code as well.
 /// </summary>
 public class CorpusTests
 {
@@ -14,21 +16,27 @@ public class CorpusTests
 
     [Theory]
     [MemberData(nameof(Right))]
-    public Task Right_handler_has_no_diagnostics(string file) => AnalyzerHarness.VerifyAsync(Read("Right", file));
+    public Task Right_handler_has_no_diagnostics(string file) => AllA2AAnalyzersTest.VerifyAsync(Read("Right", file));
 
     [Theory]
     [MemberData(nameof(Wrong))]
-    public Task Wrong_handler_has_exactly_its_marked_diagnostics(string file)
-    {
-        string markup = Read("Wrong", file);
-        return AnalyzerHarness.VerifyAsync(markup, compiles: !markup.StartsWith("// does not compile", StringComparison.Ordinal));
-    }
+    public Task Wrong_handler_has_exactly_its_marked_diagnostics(string file) => AllA2AAnalyzersTest.VerifyAsync(Read("Wrong", file));
+
+    public static TheoryData<string> GoldenAgents() => new(
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus"), "Agent.cs", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(AppContext.BaseDirectory, path))
+            .Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(GoldenAgents))]
+    public Task Golden_agent_has_no_diagnostics(string file) => AllA2AAnalyzersTest.VerifyAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, file)));
 
     [Fact]
     public void The_corpus_has_at_least_30_right_and_30_wrong_cases()
     {
         Assert.True(Right().Count >= 30, $"{Right().Count} right cases");
         Assert.True(Wrong().Count >= 30, $"{Wrong().Count} wrong cases");
+        Assert.True(GoldenAgents().Count >= 6, $"{GoldenAgents().Count} golden agents");
         foreach (string file in Names("Wrong"))
         {
             Assert.Contains("{|A2A", Read("Wrong", file));

@@ -1,11 +1,13 @@
+using A2A.Analyzers.Declaration;
+using A2A.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace A2A.Analyzers.Tests;
 
 /// <summary>
-/// Severity configuration and suppression reach our diagnostics. The SDK turns <c>.editorconfig</c> entries
-/// (<c>dotnet_diagnostic.A2A0002.severity</c>) into per-tree diagnostic options; the compilation-level equivalent is
-/// used here, which goes through the same filtering.
+/// Severity configuration and suppression reach our diagnostics: the catalog's default, an .editorconfig entry
+/// (<c>dotnet_diagnostic.A2A0002.severity</c>) raising or silencing a rule, and #pragma.
 /// </summary>
 public class SeverityTests
 {
@@ -13,37 +15,36 @@ public class SeverityTests
         using A2A.Agents;
 
         [A2AAgent("Echo")]
-        public partial class Echo
+        public partial class {|#0:Echo|}
         {
         }
         """;
 
     [Fact]
-    public async Task The_default_severity_is_the_catalog_one()
-    {
-        Diagnostic only = Assert.Single(await AnalyzerHarness.AnalyzeAsync([MissingExecute]));
-        Assert.Equal(("A2A0002", DiagnosticSeverity.Warning), (only.Id, only.Severity));
-    }
+    public Task The_default_severity_is_the_catalog_one() => Run(MissingExecute, null, Expected(DiagnosticSeverity.Warning));
 
     [Fact]
-    public async Task Raising_a_rule_to_error_is_honored()
-    {
-        Diagnostic only = Assert.Single(await AnalyzerHarness.AnalyzeAsync([MissingExecute], configure: c =>
-            c.WithOptions(c.Options.WithSpecificDiagnosticOptions([new("A2A0002", ReportDiagnostic.Error)]))));
-        Assert.Equal(DiagnosticSeverity.Error, only.Severity);
-    }
+    public Task Raising_a_rule_to_error_is_honored() =>
+        Run(MissingExecute, "dotnet_diagnostic.A2A0002.severity = error", Expected(DiagnosticSeverity.Error));
 
     [Fact]
-    public async Task Turning_a_rule_off_is_honored()
-    {
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync([MissingExecute], configure: c =>
-            c.WithOptions(c.Options.WithSpecificDiagnosticOptions([new("A2A0002", ReportDiagnostic.Suppress)]))));
-    }
+    public Task Turning_a_rule_off_is_honored() => Run(MissingExecute, "dotnet_diagnostic.A2A0002.severity = none");
 
     [Fact]
-    public async Task A_pragma_suppresses_the_occurrence()
+    public Task A_pragma_suppresses_the_occurrence() =>
+        Run(MissingExecute.Replace("[A2AAgent(\"Echo\")]", "#pragma warning disable A2A0002\n[A2AAgent(\"Echo\")]", StringComparison.Ordinal), null);
+
+    private static DiagnosticResult Expected(DiagnosticSeverity severity) => new DiagnosticResult("A2A0002", severity).WithLocation(0);
+
+    private static Task Run(string markup, string? editorConfig, params DiagnosticResult[] expected)
     {
-        string suppressed = MissingExecute.Replace("[A2AAgent(\"Echo\")]", "#pragma warning disable A2A0002\n[A2AAgent(\"Echo\")]", StringComparison.Ordinal);
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync([suppressed]));
+        var test = new A2AAnalyzerTest<AgentDeclarationAnalyzer>(markup);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
     }
 }

@@ -9,13 +9,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace A2A.Generators.Tests;
 
 /// <summary>
-/// Compiles test sources with the A2A generator (and System.Text.Json's, for user JsonSerializerContexts) the way
-/// a real build does, without the Microsoft.CodeAnalysis.Testing packages (not in our registry).
+/// Compiles test sources with the A2A generator (and System.Text.Json's, for user JsonSerializerContexts) the way a
+/// real build does, for what the Roslyn testing packages do not cover: incremental step tracking, loading and running
+/// the generated code, and compiling one input under several language versions and nullable settings.
 /// </summary>
 internal static class GeneratorHarness
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
-    private static readonly Lazy<ISourceGenerator?> JsonGenerator = new(LoadJsonGenerator);
 
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest) =>
         new(version, DocumentationMode.Diagnose);
@@ -28,16 +27,7 @@ internal static class GeneratorHarness
         string assemblyName = "TestAgents")
     {
         CSharpParseOptions parse = ParseOptions(version);
-        IEnumerable<MetadataReference> references = FrameworkReferences.Value
-            .Add(MetadataReference.CreateFromFile(typeof(A2A.Tasks.TaskManager).Assembly.Location));
-        if (dependencyInjection)
-        {
-            references = references
-                .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location))
-                .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ServiceCollection).Assembly.Location))
-                .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ServiceProvider).Assembly.Location));
-        }
-
+        ImmutableArray<MetadataReference> references = A2A.Testing.TestReferences.All(dependencyInjection);
         return CSharpCompilation.Create(
             assemblyName,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, path: $"Input{i}.cs")),
@@ -48,9 +38,9 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(CSharpCompilation compilation, bool trackSteps = false)
     {
         var generators = new List<ISourceGenerator> { new AgentGenerator().AsSourceGenerator() };
-        if (JsonGenerator.Value is { } json)
+        if (A2A.Testing.TestReferences.JsonSourceGenerator is { } json)
         {
-            generators.Add(json);
+            generators.Add(((IIncrementalGenerator)Activator.CreateInstance(json)!).AsSourceGenerator());
         }
 
         return CSharpGeneratorDriver.Create(
@@ -86,38 +76,6 @@ internal static class GeneratorHarness
         var context = new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true);
         context.Resolving += (_, name) => AssemblyLoadContext.Default.LoadFromAssemblyName(name);
         return context.LoadFromStream(stream);
-    }
-
-    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
-    {
-        // Prefer the reference pack (what a real build compiles against); fall back to the running framework.
-        string runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        string dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDir, "..", "..", ".."));
-        string version = Path.GetFileName(runtimeDir);
-        string refDir = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref", version, "ref", "net10.0");
-        IEnumerable<string> files = Directory.Exists(refDir)
-            ? Directory.GetFiles(refDir, "*.dll")
-            : ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        return files.Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
-    }
-
-    private static ISourceGenerator? LoadJsonGenerator()
-    {
-        string runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        string packs = Path.GetFullPath(Path.Combine(runtimeDir, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref"));
-        string? dll = Directory.Exists(packs)
-            ? Directory.GetFiles(packs, "System.Text.Json.SourceGeneration.dll", SearchOption.AllDirectories).OrderDescending().FirstOrDefault()
-            : null;
-        return dll is null ? null : new AnalyzerFileReference(dll, new AnalyzerAssemblyLoader()).GetGenerators(LanguageNames.CSharp).FirstOrDefault();
-    }
-
-    private sealed class AnalyzerAssemblyLoader : IAnalyzerAssemblyLoader
-    {
-        public void AddDependencyLocation(string fullPath)
-        {
-        }
-
-        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
 }
 

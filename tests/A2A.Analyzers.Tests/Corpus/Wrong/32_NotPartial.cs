@@ -1,4 +1,4 @@
-// does not compile: the generator skips a class that is not partial, so EchoContext does not exist
+// Does not compile by design: the generator skips a class that is not partial, so EchoContext does not exist.
 using System.Threading;
 using System.Threading.Tasks;
 using A2A.Agents;
@@ -8,5 +8,5 @@ namespace Corpus.Wrong;
 [A2AAgent("Echo")]
 public class {|A2A0001:Echo|}
 {
-    public Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+    public Task ExecuteAsync({|CS0246:EchoContext|} context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
 }

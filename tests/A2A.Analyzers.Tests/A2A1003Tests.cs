@@ -1,6 +1,10 @@
+using A2A.Analyzers.Lifecycle;
+using A2A.Analyzers.Tests.Verifiers;
+
 namespace A2A.Analyzers.Tests;
 
-public class UndeclaredStateTests
+/// <summary>A2A1003: an optional state the agent did not declare, set through the untyped escape hatches of the generated API.</summary>
+public class A2A1003Tests
 {
     private const string Agent = """
         using System.Threading;
@@ -19,7 +23,7 @@ public class UndeclaredStateTests
         }
         """;
 
-    private static Task Verify(string body) => AnalyzerHarness.VerifyAsync(Agent.Replace("BODY", body, System.StringComparison.Ordinal), ["A2A1003"]);
+    private static Task Verify(string body) => A2AAnalyzerTest<UndeclaredStateAnalyzer>.VerifyAsync(Agent.Replace("BODY", body, System.StringComparison.Ordinal));
 
     [Fact]
     public Task Untyped_updater_to_an_undeclared_state() => Verify("""

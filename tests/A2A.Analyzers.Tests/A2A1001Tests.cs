@@ -1,9 +1,11 @@
-using Microsoft.CodeAnalysis;
+using A2A.Analyzers.CodeFixes;
+using A2A.Analyzers.Lifecycle;
+using A2A.Analyzers.Tests.Verifiers;
 
 namespace A2A.Analyzers.Tests;
 
-/// <summary>A2A1001 over the control-flow graph: definite findings only; A2A1002 (maybe) is off by default.</summary>
-public class TerminalStateFlowTests
+/// <summary>A2A1001: a task updated after it reached a terminal state on every path (data flow over the control-flow graph); the fix removes the update.</summary>
+public class A2A1001Tests
 {
     private const string Agent = """
         using System;
@@ -28,7 +30,7 @@ public class TerminalStateFlowTests
         }
         """;
 
-    private static Task Verify(string body) => AnalyzerHarness.VerifyAsync(Agent.Replace("BODY", body, StringComparison.Ordinal), ["A2A1001", "A2A1002"]);
+    private static Task Verify(string body) => A2AAnalyzerTest<TerminalStateFlowAnalyzer>.VerifyAsync(Agent.Replace("BODY", body, StringComparison.Ordinal));
 
     // ---- wrong: each marked call is after a definite terminal state ----
 
@@ -179,17 +181,82 @@ public class TerminalStateFlowTests
                 await finish();
         """);
 
+    // ---- the code fix ----
+
+    private const string Usings = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using A2A.Agents;
+        using A2A.Lifecycle;
+
+        """;
+
+    private const string Handler = Usings + """
+        [A2AAgent("Echo", OptionalStates = OptionalTaskStates.InputRequired)]
+        public partial class Echo
+        {
+            public async Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken)
+            {
+                var u = context.Updater;
+        BODY
+            }
+        }
+        """;
+
+    private static string InHandler(string body) => Handler.Replace("BODY", body, StringComparison.Ordinal);
+
+    private static Task VerifyFix(string markup, string fixedMarkup, string? equivalenceKey = null) =>
+        A2ACodeFixTest<TerminalStateFlowAnalyzer, RemoveUpdateAfterTerminalCodeFix>.VerifyAsync(markup, fixedMarkup, equivalenceKey);
     [Fact]
-    public async Task The_maybe_rule_is_off_by_default_and_reports_when_enabled()
-    {
-        const string body = """
-                if (Check(context.Text)) await u.CompleteAsync();
+    public Task Remove_update_after_complete() => VerifyFix(
+        InHandler("""
+                await u.CompleteAsync("done");
+                await {|A2A1001:u.AddTextArtifactAsync("late")|};
+        """),
+        InHandler("""
+                await u.CompleteAsync("done");
+        """));
+
+    [Fact]
+    public Task Remove_update_in_an_if_without_braces_leaves_an_empty_block() => VerifyFix(
+        InHandler("""
+                await u.FailAsync("broken");
+                if (context.Text.Length > 3)
+                    await {|A2A1001:u.StartWorkAsync()|};
+        """),
+        InHandler("""
+                await u.FailAsync("broken");
+                if (context.Text.Length > 3)
+                {
+                }
+        """));
+
+    [Fact]
+    public Task Remove_update_fix_all_removes_every_late_update() => VerifyFix(
+        InHandler("""
                 await u.StartWorkAsync();
-            """;
-        string source = Agent.Replace("BODY", body, StringComparison.Ordinal);
-        Assert.DoesNotContain(await AnalyzerHarness.AnalyzeAsync([source]), d => d.Id is "A2A1001" or "A2A1002");
-        Diagnostic maybe = Assert.Single(await AnalyzerHarness.AnalyzeAsync([source], configure: c =>
-            c.WithOptions(c.Options.WithSpecificDiagnosticOptions([new("A2A1002", ReportDiagnostic.Warn)]))), d => d.Id is "A2A1001" or "A2A1002");
-        Assert.Equal("A2A1002", maybe.Id);
+                await u.CompleteAsync();
+                await {|A2A1001:u.AddTextArtifactAsync("a")|};
+                // the second one too
+                await {|A2A1001:u.RequireInputAsync("b")|};
+        """),
+        InHandler("""
+                await u.StartWorkAsync();
+                await u.CompleteAsync();
+        """));
+
+    // The task the late call returns is used: removing the call would break the code that uses it.
+    [Fact]
+    public Task Remove_update_is_not_offered_when_the_result_is_used()
+    {
+        string code = InHandler("""
+                await u.CompleteAsync();
+                var task = await {|A2A1001:u.FailAsync()|};
+                Console.WriteLine(task.Id);
+        """);
+        return VerifyFix(code, code);
     }
+
+    // ---- A2A1004: finish the task at the end of the handler ----
 }

@@ -1,0 +1,203 @@
+using A2A.Analyzers.CodeFixes;
+using A2A.Analyzers.Lifecycle;
+using A2A.Analyzers.Tests.Verifiers;
+
+namespace A2A.Analyzers.Tests;
+
+/// <summary>A2A1004: a handler that can return with its task still submitted or working; the fix finishes the task at the end.</summary>
+public class A2A1004Tests
+{
+    private const string Agent = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using A2A.Agents;
+        using A2A.Lifecycle;
+
+        [A2AAgent("Echo", OptionalStates = OptionalTaskStates.InputRequired)]
+        public partial class Echo
+        {
+            public async Task {|A2A1004:ExecuteAsync|}(EchoContext context, CancellationToken cancellationToken)
+            {
+        BODY
+            }
+
+            private static Task FinishAsync(EchoTaskUpdater updater) => updater.CompleteAsync();
+        }
+        """;
+
+    private static Task Wrong(string body) => A2AAnalyzerTest<HandlerReturnsActiveAnalyzer>.VerifyAsync(Agent.Replace("BODY", body, StringComparison.Ordinal));
+
+    private static Task Right(string body) =>
+        A2AAnalyzerTest<HandlerReturnsActiveAnalyzer>.VerifyAsync(Agent.Replace("BODY", body, StringComparison.Ordinal).Replace("{|A2A1004:ExecuteAsync|}", "ExecuteAsync", StringComparison.Ordinal));
+
+    [Fact]
+    public Task Only_starts_work() => Wrong("""
+                await context.Updater.StartWorkAsync();
+        """);
+
+    [Fact]
+    public Task One_branch_forgets() => Wrong("""
+                await context.Updater.StartWorkAsync();
+                if (context.Text.Length > 0) await context.Updater.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task Early_return_before_finishing() => Wrong("""
+                if (context.Text.Length == 0) return;
+                await context.Updater.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task Finishes_on_every_path() => Right("""
+                if (context.Text.Length == 0) { await context.Updater.FailAsync("empty"); return; }
+                await context.Updater.StartWorkAsync();
+                await context.Updater.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task Interrupted_is_finished_for_this_turn() => Right("""
+                if (context.Task.History.Count == 1) { await context.Updater.RequireInputAsync("which?"); return; }
+                await context.Updater.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task Throwing_paths_are_fine() => Right("""
+                if (context.Text.Length == 0) throw new ArgumentException("empty");
+                await context.Updater.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task A_helper_that_receives_the_updater_counts() => Right("""
+                await context.Updater.StartWorkAsync();
+                await FinishAsync(context.Updater);
+        """);
+
+    [Fact]
+    public Task Try_catch_that_fails_on_error() => Right("""
+                try
+                {
+                    await context.Updater.StartWorkAsync();
+                    await context.Updater.CompleteAsync();
+                }
+                catch (Exception ex)
+                {
+                    await context.Updater.FailAsync(ex.Message);
+                }
+        """);
+
+    [Fact]
+    public Task Wait_until_canceled_never_returns_normally() => Right("""
+                await context.Updater.StartWorkAsync();
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await Task.Delay(50, cancellationToken);
+                }
+        """);
+
+    // ---- the code fix ----
+
+    private const string Usings = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using A2A.Agents;
+        using A2A.Lifecycle;
+
+        """;
+
+    private const string Handler = Usings + """
+        [A2AAgent("Echo", OptionalStates = OptionalTaskStates.InputRequired)]
+        public partial class Echo
+        {
+            public async Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken)
+            {
+                var u = context.Updater;
+        BODY
+            }
+        }
+        """;
+
+    private static string InHandler(string body) => Handler.Replace("BODY", body, StringComparison.Ordinal);
+
+    private static Task VerifyFix(string markup, string fixedMarkup, string? equivalenceKey = null) =>
+        A2ACodeFixTest<HandlerReturnsActiveAnalyzer, CompleteAtEndCodeFix>.VerifyAsync(markup, fixedMarkup, equivalenceKey);
+    [Fact]
+    public Task Complete_at_end_of_handler() => VerifyFix(
+        Usings + """
+        [A2AAgent("Echo")]
+        public partial class Echo
+        {
+            public async Task {|A2A1004:ExecuteAsync|}(EchoContext context, CancellationToken cancellationToken)
+            {
+                await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+                await context.Updater.AddTextArtifactAsync(context.Text, cancellationToken: cancellationToken);
+            }
+        }
+        """,
+        Usings + """
+        [A2AAgent("Echo")]
+        public partial class Echo
+        {
+            public async Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken)
+            {
+                await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+                await context.Updater.AddTextArtifactAsync(context.Text, cancellationToken: cancellationToken);
+                await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fail_at_end_keeps_a_trailing_return_last_and_leaves_the_early_return_reported() => VerifyFix(
+        Usings + """
+        [A2AAgent("Echo")]
+        public partial class Echo
+        {
+            public async Task {|A2A1004:ExecuteAsync|}(EchoContext ctx, CancellationToken ct)
+            {
+                if (ctx.Text.Length == 0)
+                {
+                    return;
+                }
+
+                await ctx.Updater.StartWorkAsync(cancellationToken: ct);
+                return;
+            }
+        }
+        """,
+        Usings + """
+        [A2AAgent("Echo")]
+        public partial class Echo
+        {
+            public async Task {|A2A1004:ExecuteAsync|}(EchoContext ctx, CancellationToken ct)
+            {
+                if (ctx.Text.Length == 0)
+                {
+                    return;
+                }
+
+                await ctx.Updater.StartWorkAsync(cancellationToken: ct);
+                await ctx.Updater.FailAsync(cancellationToken: ct);
+                return;
+            }
+        }
+        """,
+        equivalenceKey: "CompleteAtEndCodeFix.FailAsync");
+
+    [Fact]
+    public Task Complete_at_end_is_not_offered_for_a_synchronous_handler()
+    {
+        const string code = Usings + """
+            [A2AAgent("Echo")]
+            public partial class Echo
+            {
+                public Task {|A2A1004:ExecuteAsync|}(EchoContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+            """;
+        return VerifyFix(code, code);
+    }
+
+    // ---- A2A1005: add await ----
+}
