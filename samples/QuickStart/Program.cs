@@ -24,6 +24,11 @@ builder.Logging.ClearProviders();
 builder.Services.AddTripPlannerAgent();
 await using WebApplication app = builder.Build();
 app.MapTripPlannerAgent("/a2a");
+
+// Every transition the server commits, observed after the task store accepted it (refused changes never show up).
+var committed = new System.Collections.Concurrent.ConcurrentQueue<A2A.Lifecycle.TaskTransition>();
+using IDisposable observing = app.Services.GetRequiredService<TripPlannerTaskManager>().Runtime
+    .OnTransitionCommitted(change => committed.Enqueue(change.Transition));
 await app.StartAsync();
 var serverUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 Console.WriteLine($"Serving the trip planner at {new Uri(serverUrl, "a2a")}");
@@ -85,6 +90,13 @@ try
 catch (InvalidTaskStateException refused)
 {
     trip.Note($"refused in the server: {refused.Message}");
+}
+
+Console.WriteLine();
+Console.WriteLine($"Transitions the server committed ({committed.Count}; the two refused attempts are not among them):");
+foreach (var group in committed.GroupBy(t => $"{t.Source} -> {t.Destination}"))
+{
+    Console.WriteLine($"  {group.Key,-28} x{group.Count()}");
 }
 
 Console.WriteLine();

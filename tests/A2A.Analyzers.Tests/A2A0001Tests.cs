@@ -1,21 +1,13 @@
 using A2A.Analyzers.CodeFixes;
 using A2A.Analyzers.Declaration;
 using A2A.Analyzers.Tests.Verifiers;
+using static A2A.Analyzers.Tests.Verifiers.TestCode;
 
 namespace A2A.Analyzers.Tests;
 
 /// <summary>A2A0001: an agent class, and every type containing it, must be partial; the fix adds the modifier.</summary>
 public class A2A0001Tests
 {
-    private const string Usings = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using A2A.Agents;
-        using A2A.Lifecycle;
-
-        """;
-
     private static Task Verify(string markup) => A2AAnalyzerTest<AgentDeclarationAnalyzer>.VerifyAsync(markup);
 
     private static Task VerifyFix(string markup, string fixedMarkup, string? equivalenceKey = null) =>
@@ -41,7 +33,6 @@ public class A2A0001Tests
             }
         }
         """);
-
 
     // ---- the code fix ----
 

@@ -1,20 +1,12 @@
 using A2A.Analyzers.Declaration;
 using A2A.Analyzers.Tests.Verifiers;
+using static A2A.Analyzers.Tests.Verifiers.TestCode;
 
 namespace A2A.Analyzers.Tests;
 
 /// <summary>A2A0003: agent names are unique in a compilation.</summary>
 public class A2A0003Tests
 {
-    private const string Usings = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using A2A.Agents;
-        using A2A.Lifecycle;
-
-        """;
-
     private static Task Verify(string markup) => A2AAnalyzerTest<AgentDeclarationAnalyzer>.VerifyAsync(markup);
 
     [Fact]

@@ -1,6 +1,7 @@
 using A2A.Analyzers.CodeFixes;
 using A2A.Analyzers.Lifecycle;
 using A2A.Analyzers.Tests.Verifiers;
+using static A2A.Analyzers.Tests.Verifiers.TestCode;
 
 namespace A2A.Analyzers.Tests;
 
@@ -183,31 +184,9 @@ public class A2A1001Tests
 
     // ---- the code fix ----
 
-    private const string Usings = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using A2A.Agents;
-        using A2A.Lifecycle;
-
-        """;
-
-    private const string Handler = Usings + """
-        [A2AAgent("Echo", OptionalStates = OptionalTaskStates.InputRequired)]
-        public partial class Echo
-        {
-            public async Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken)
-            {
-                var u = context.Updater;
-        BODY
-            }
-        }
-        """;
-
-    private static string InHandler(string body) => Handler.Replace("BODY", body, StringComparison.Ordinal);
-
     private static Task VerifyFix(string markup, string fixedMarkup, string? equivalenceKey = null) =>
         A2ACodeFixTest<TerminalStateFlowAnalyzer, RemoveUpdateAfterTerminalCodeFix>.VerifyAsync(markup, fixedMarkup, equivalenceKey);
+
     [Fact]
     public Task Remove_update_after_complete() => VerifyFix(
         InHandler("""

@@ -1,6 +1,7 @@
 using A2A.Analyzers.CodeFixes;
 using A2A.Analyzers.Lifecycle;
 using A2A.Analyzers.Tests.Verifiers;
+using static A2A.Analyzers.Tests.Verifiers.TestCode;
 
 namespace A2A.Analyzers.Tests;
 
@@ -98,31 +99,9 @@ public class A2A1004Tests
 
     // ---- the code fix ----
 
-    private const string Usings = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using A2A.Agents;
-        using A2A.Lifecycle;
-
-        """;
-
-    private const string Handler = Usings + """
-        [A2AAgent("Echo", OptionalStates = OptionalTaskStates.InputRequired)]
-        public partial class Echo
-        {
-            public async Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken)
-            {
-                var u = context.Updater;
-        BODY
-            }
-        }
-        """;
-
-    private static string InHandler(string body) => Handler.Replace("BODY", body, StringComparison.Ordinal);
-
     private static Task VerifyFix(string markup, string fixedMarkup, string? equivalenceKey = null) =>
         A2ACodeFixTest<HandlerReturnsActiveAnalyzer, CompleteAtEndCodeFix>.VerifyAsync(markup, fixedMarkup, equivalenceKey);
+
     [Fact]
     public Task Complete_at_end_of_handler() => VerifyFix(
         Usings + """

@@ -39,13 +39,13 @@ internal static class LifecycleVocabulary
         ["unknown", "submitted", "working", "completed", "failed", "canceled", "input-required", "rejected", "auth-required"];
 
     /// <summary>Completed, failed, canceled, rejected: states a task never leaves.</summary>
-    public const int TerminalMask = (1 << Completed) | (1 << Failed) | (1 << Canceled) | (1 << Rejected);
+    private const int TerminalMask = (1 << Completed) | (1 << Failed) | (1 << Canceled) | (1 << Rejected);
 
     /// <summary>Input-required, auth-required: the task waits for the client and resumes on the same task.</summary>
-    public const int InterruptedMask = (1 << InputRequired) | (1 << AuthRequired);
+    private const int InterruptedMask = (1 << InputRequired) | (1 << AuthRequired);
 
     /// <summary>Submitted, working: the agent still owes the client an outcome.</summary>
-    public const int ActiveMask = (1 << Submitted) | (1 << Working);
+    private const int ActiveMask = (1 << Submitted) | (1 << Working);
 
     public static bool IsTerminal(int state) => InMask(TerminalMask, state);
 

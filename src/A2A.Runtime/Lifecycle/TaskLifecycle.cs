@@ -13,15 +13,11 @@ namespace A2A.Lifecycle;
 /// canceled, rejected) are absorbing; undeclared states are unreachable.
 /// </summary>
 /// <remarks>
-/// <code>
-///   from \ to    submitted working input-req auth-req completed failed canceled rejected
-///   (new)        yes
-///   submitted              yes     yes       yes      yes       yes    yes      yes
-///   working                yes     yes       yes      yes       yes    yes      yes
-///   input-req.             yes                                  yes    yes      yes
-///   auth-req.              yes                                  yes    yes      yes
-///   terminal     (nothing)
-/// </code>
+/// <para>
+/// The table is the A2A toolkit's normative one (docs/lifecycle.md): submitted and working may move anywhere but
+/// back to submitted (working → working is progress), input-required and auth-required resume work or end without
+/// completing, terminal states allow nothing.
+/// </para>
 /// <para>
 /// The machine starts in <see cref="TaskState.Unspecified"/>, which stands for a task that does not exist yet.
 /// Stateless's introspection (<see cref="Info"/>) fills a precomputed table once per optional-state combination, so

@@ -92,12 +92,12 @@ public class TaskLifecycleTests
     }
 
     [Fact]
-    public void Stateless_machine_answers_permitted_triggers_and_terminal_states_permit_nothing()
+    public async Task Stateless_machine_answers_permitted_triggers_and_terminal_states_permit_nothing()
     {
         TaskLifecycle lifecycle = TaskLifecycle.For(OptionalTaskStates.InputRequired);
         Stateless.StateMachine<TaskState, TaskTrigger> waiting = lifecycle.CreateStateMachine(TaskState.InputRequired);
-        Assert.Equal([TaskTrigger.Work, TaskTrigger.Fail, TaskTrigger.Cancel], waiting.GetPermittedTriggers().Order());
-        Assert.Empty(lifecycle.CreateStateMachine(TaskState.Completed).GetPermittedTriggers());
+        Assert.Equal([TaskTrigger.Work, TaskTrigger.Fail, TaskTrigger.Cancel], (await waiting.GetPermittedTriggersAsync()).Order());
+        Assert.Empty(await lifecycle.CreateStateMachine(TaskState.Completed).GetPermittedTriggersAsync());
         Assert.DoesNotContain(lifecycle.Info.States, s => (TaskState)s.UnderlyingState == TaskState.AuthRequired);
         Assert.Equal(TaskState.Unspecified, (TaskState)lifecycle.Info.InitialState.UnderlyingState);
     }
