@@ -17,7 +17,7 @@ public sealed partial class GettingStartedTests(PackedFeed feed)
     public async Task The_guide_builds_and_runs_as_written()
     {
         string guide = File.ReadAllText(GuidePath);
-        string root = feed.NewConsumerFolder("guide", machineSources: true); // stands for "Trips", with a NuGet.config that sees the packed feed
+        string root = feed.NewConsumerFolder("guide"); // stands for "Trips", with a NuGet.config that sees the packed feed
 
         // 1. The setup block, line by line. Creating the folder and the NuGet source is the feed fixture's job here
         //    (the guide's ~/lifeline-feed is the packed feed).

@@ -49,12 +49,12 @@ public sealed class PackedFeed : IAsyncLifetime
 
     /// <summary>
     /// A new folder under the feed's root with a NuGet.config that sees the packed feed and a package folder of its
-    /// own. With <paramref name="machineSources"/>, the machine's package sources stay too (for the SDK's own packages,
-    /// such as the ILLink and ILCompiler packs that trimming and AOT builds restore), and packages already in the
-    /// machine's package folder are used from there; our packages still come from the feed, the only source that has
-    /// their test version.
+    /// own, as a user's project sees nuget.org and a local feed: the machine's package sources stay (for the packages'
+    /// dependencies, such as Stateless, and the SDK's own packages, such as the ILLink and ILCompiler packs that
+    /// trimming and AOT builds restore), and packages already in the machine's package folder are used from there.
+    /// Our packages still come from the feed, the only source that has their test version.
     /// </summary>
-    public string NewConsumerFolder(string name, bool machineSources = false)
+    public string NewConsumerFolder(string name)
     {
         string folder = Path.Combine(Root, name);
         Directory.CreateDirectory(folder);
@@ -65,13 +65,12 @@ public sealed class PackedFeed : IAsyncLifetime
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                {(machineSources ? "" : "<clear />")}
                 <add key="local" value="{Feed}" />
               </packageSources>
               <config>
                 <add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" />
               </config>
-              {(machineSources ? $"<fallbackPackageFolders><add key=\"machine\" value=\"{machinePackages}\" /></fallbackPackageFolders>" : "")}
+              <fallbackPackageFolders><add key="machine" value="{machinePackages}" /></fallbackPackageFolders>
             </configuration>
             """);
         return folder;
