@@ -12,14 +12,18 @@ using Microsoft.CodeAnalysis.Operations;
 namespace A2A.Analyzers.Lifecycle;
 
 /// <summary>
-/// A2A1003: <c>UpdateStatusAsync</c> with a constant optional state (input-required, auth-required, rejected) that
-/// the agent did not declare, through the untyped escape hatches of the generated API
-/// (<c>{Name}TaskUpdater.Untyped</c>, <c>{Name}TaskManager.Runtime</c>). The typed API has no method for such a state;
-/// these paths bypass it, and the runtime would refuse the call.
+/// A2A1003: a call that moves a task to an optional state (input-required, auth-required, rejected) the agent did
+/// not declare, through the untyped runtime API the generated API hands out: <c>RequireInputAsync</c>,
+/// <c>RequireAuthAsync</c>, <c>RejectAsync</c> and <c>UpdateStatusAsync</c> with a constant state, on the
+/// <c>{Name}TaskUpdater.Untyped</c> updater or the <c>{Name}TaskManager.Runtime</c> manager (and its
+/// <c>CreateUpdater</c>), reached directly or through locals that hold them. The typed API has no method for such a
+/// state; these paths bypass it, and the runtime would refuse the call.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
 {
+    private const int MaxHops = 8;
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.UndeclaredState);
 
@@ -32,53 +36,137 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
         {
             INamedTypeSymbol? typedUpdater = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentTaskUpdaterType);
             INamedTypeSymbol? typedManager = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentTaskManagerType);
+            INamedTypeSymbol? runtimeUpdater = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.TaskUpdaterType);
+            INamedTypeSymbol? runtimeManager = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.TaskManagerType);
             INamedTypeSymbol? agentAttribute = start.Compilation.GetTypeByMetadataName(LifecycleVocabulary.AgentAttributeType);
-            if (typedUpdater is null || typedManager is null || agentAttribute is null)
+            if (typedUpdater is null || typedManager is null || runtimeUpdater is null || runtimeManager is null || agentAttribute is null)
             {
                 return;
             }
 
-            var agents = new GeneratedTypeAgents(typedUpdater, typedManager, agentAttribute);
+            var types = new UntypedApi(runtimeUpdater, runtimeManager, new GeneratedTypeAgents(typedUpdater, typedManager, agentAttribute));
             start.RegisterSemanticModelAction(model =>
             {
                 foreach (InvocationExpressionSyntax invocation in LifecycleAnalysis.Invocations(model.SemanticModel.SyntaxTree, model.CancellationToken))
                 {
-                    Analyze(invocation, model.SemanticModel, agents, model.ReportDiagnostic, model.CancellationToken);
+                    Analyze(invocation, model.SemanticModel, types, model.ReportDiagnostic, model.CancellationToken);
                 }
             });
         });
     }
 
-    private static void Analyze(InvocationExpressionSyntax syntax, SemanticModel model, GeneratedTypeAgents agents, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    private static void Analyze(InvocationExpressionSyntax syntax, SemanticModel model, UntypedApi api, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
-        // Syntax gate first; the operation is built only for UpdateStatusAsync calls.
-        if (LifecycleAnalysis.InvokedName(syntax) != LifecycleVocabulary.UpdateStatusMethod
+        // Syntax gate first; the operation is built only for calls named like a move to an optional state.
+        if (LifecycleAnalysis.InvokedName(syntax) is not { } name
+            || (name != LifecycleVocabulary.UpdateStatusMethod && OptionalStateOf(name) is null)
             || model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
-            || invocation.TargetMethod.Name != LifecycleVocabulary.UpdateStatusMethod
-            || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state") is not { } state
-            || state.Value.ConstantValue is not { HasValue: true, Value: int value }
-            || LifecycleVocabulary.OptionalFlagOf(value) == LifecycleVocabulary.OptionalNone)
+            || invocation.Instance is null
+            || !(LifecycleAnalysis.DerivesFrom(invocation.TargetMethod.ContainingType, api.RuntimeUpdater)
+                || LifecycleAnalysis.DerivesFrom(invocation.TargetMethod.ContainingType, api.RuntimeManager)))
         {
             return;
         }
 
-        // Only the generated API's escape hatches name the agent: typedUpdater.Untyped or typedManager.Runtime.
-        IOperation? instance = invocation.Instance;
-        while (instance is IConversionOperation conversion)
+        // Which state, and where to report it: the state argument of UpdateStatusAsync, else the call.
+        int state;
+        Location location;
+        if (invocation.TargetMethod.Name == LifecycleVocabulary.UpdateStatusMethod)
         {
-            instance = conversion.Operand;
-        }
+            if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "state") is not { Value.ConstantValue: { HasValue: true, Value: int value } } argument)
+            {
+                return; // computed states are left to the runtime check
+            }
 
-        if (instance is not IPropertyReferenceOperation { Property.Name: "Untyped" or "Runtime", Instance.Type: INamedTypeSymbol owner }
-            || agents.Find(owner) is not { } agent
-            || LifecycleVocabulary.Declares(agent.OptionalStates, value))
+            state = value;
+            location = argument.Syntax.GetLocation();
+        }
+        else if (OptionalStateOf(invocation.TargetMethod.Name) is int named)
+        {
+            state = named;
+            location = syntax.GetLocation();
+        }
+        else
         {
             return;
         }
 
-        report(Diagnostic.Create(DiagnosticCatalog.UndeclaredState, state.Syntax.GetLocation(),
-            LifecycleVocabulary.WireNames[value], agent.BaseName, LifecycleVocabulary.StateNames[value]));
+        if (LifecycleVocabulary.OptionalFlagOf(state) == LifecycleVocabulary.OptionalNone
+            || AgentBehind(invocation.Instance, model, api, cancellationToken, MaxHops) is not { } agent
+            || LifecycleVocabulary.Declares(agent.OptionalStates, state))
+        {
+            return;
+        }
+
+        report(Diagnostic.Create(DiagnosticCatalog.UndeclaredState, location,
+            LifecycleVocabulary.WireNames[state], agent.BaseName, LifecycleVocabulary.StateNames[state]));
     }
+
+    /// <summary>The optional state a runtime method moves to, named after its trigger (RejectAsync → Rejected).</summary>
+    private static int? OptionalStateOf(string method)
+    {
+        if (!method.EndsWith("Async", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int trigger = System.Array.IndexOf(LifecycleVocabulary.TriggerNames, method.Substring(0, method.Length - "Async".Length));
+        int state = trigger < 0 ? -1 : LifecycleVocabulary.TriggerTargets[trigger];
+        return state >= 0 && LifecycleVocabulary.OptionalFlagOf(state) != LifecycleVocabulary.OptionalNone ? state : null;
+    }
+
+    /// <summary>
+    /// The agent whose generated API handed out the untyped updater or manager <paramref name="operation"/> evaluates
+    /// to: <c>typed.Untyped</c>, <c>typedManager.Runtime</c>, <c>typedManager.Runtime.CreateUpdater(...)</c>, or a
+    /// local initialized with one of those and never assigned again. Null when it cannot be followed.
+    /// </summary>
+    private static (string BaseName, int OptionalStates)? AgentBehind(IOperation? operation, SemanticModel model, UntypedApi api, System.Threading.CancellationToken cancellationToken, int hops)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        if (hops == 0)
+        {
+            return null;
+        }
+
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Untyped" or "Runtime", Instance.Type: INamedTypeSymbol owner }:
+                return api.Agents.Find(owner);
+            case IInvocationOperation { TargetMethod.Name: "CreateUpdater", Instance: { } manager } creates
+                when LifecycleAnalysis.DerivesFrom(creates.TargetMethod.ContainingType, api.RuntimeManager):
+                return AgentBehind(manager, model, api, cancellationToken, hops - 1);
+            case ILocalReferenceOperation local when SingleInitializer(local.Local, model, cancellationToken) is { } initializer:
+                return AgentBehind(model.GetOperation(initializer, cancellationToken), model, api, cancellationToken, hops - 1);
+            default:
+                return null;
+        }
+    }
+
+    // The initializer of a local declared with one and never assigned afterwards (so it always holds that value).
+    private static ExpressionSyntax? SingleInitializer(ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
+            || declarator.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        SyntaxNode scope = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)!;
+        bool reassigned = scope.DescendantNodes().Any(node => node switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol, local),
+            ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword, Expression: IdentifierNameSyntax target } => target.Identifier.ValueText == local.Name,
+            _ => false,
+        });
+        return reassigned ? null : value;
+    }
+
+    private sealed record UntypedApi(INamedTypeSymbol RuntimeUpdater, INamedTypeSymbol RuntimeManager, GeneratedTypeAgents Agents);
 
     /// <summary>
     /// Which [A2AAgent] a generated updater or manager belongs to, found forward: the agents declared in the
