@@ -94,6 +94,30 @@ public class A2A1001Tests
                 await {|A2A1001:u.CompleteAsync()|};
         """);
 
+    // ---- one task, many handles ----
+
+    [Fact]
+    public Task Untyped_view_after_the_typed_updater_finished() => Verify("""
+                await u.CompleteAsync();
+                await {|A2A1001:context.Updater.Untyped.StartWorkAsync()|};
+        """);
+
+    [Fact]
+    public Task Typed_updater_after_its_untyped_view_finished_through_a_local() => Verify("""
+                var raw = context.Updater.Untyped;
+                await raw.FailAsync();
+                await {|A2A1001:context.Updater.AddTextArtifactAsync("late")|};
+                await {|A2A1001:u.StartWorkAsync()|};
+        """);
+
+    [Fact]
+    public Task Typed_manager_and_its_runtime_manager_are_one() => Verify("""
+                var manager = new EchoTaskManager(new A2A.Storage.InMemoryTaskStore());
+                string id = context.Task.Id;
+                await manager.CancelTaskAsync(id);
+                await {|A2A1001:manager.Runtime.UpdateStatusAsync(id, TaskState.Working)|};
+        """);
+
     // ---- right: no diagnostics ----
 
     [Fact]
@@ -149,6 +173,14 @@ public class A2A1001Tests
                 {
                     await u.FailAsync(ex.Message);
                 }
+        """);
+
+    [Fact]
+    public Task Aliases_used_in_order_are_fine() => Verify("""
+                var raw = context.Updater.Untyped;
+                await raw.StartWorkAsync();
+                await u.AddTextArtifactAsync("part");
+                await context.Updater.Untyped.CompleteAsync();
         """);
 
     [Fact]

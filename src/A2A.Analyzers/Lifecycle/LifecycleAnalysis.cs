@@ -107,4 +107,27 @@ internal static class LifecycleAnalysis
             IBlockOperation { Parent: null } body => ControlFlowGraph.Create(body, cancellationToken),
             _ => null,
         };
+
+    /// <summary>
+    /// The initializer of a local declared with one and never assigned afterwards (no assignment, no ref or out
+    /// argument anywhere in its scope), so that the local always holds that value; null otherwise.
+    /// </summary>
+    public static ExpressionSyntax? SingleInitializer(ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
+            || declarator.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        SyntaxNode scope = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)!;
+        bool reassigned = scope.DescendantNodes().Any(node => node switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol, local),
+            ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword, Expression: IdentifierNameSyntax target } => target.Identifier.ValueText == local.Name,
+            _ => false,
+        });
+        return reassigned ? null : value;
+    }
 }

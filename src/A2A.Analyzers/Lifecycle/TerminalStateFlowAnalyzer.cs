@@ -73,7 +73,8 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
                     }
 
                     var findings = new Dictionary<TextSpan, Diagnostic>();
-                    AnalyzeWithNested(graph, types, finding => findings[finding.Location.SourceSpan] = finding);
+                    LifecycleTypes forBlock = types with { Model = model.SemanticModel, CancellationToken = model.CancellationToken, Aliases = new(SymbolEqualityComparer.Default) };
+                    AnalyzeWithNested(graph, forBlock, finding => findings[finding.Location.SourceSpan] = finding);
                     foreach (Diagnostic finding in findings.Values.OrderBy(d => d.Location.SourceSpan.Start))
                     {
                         model.ReportDiagnostic(finding);
@@ -186,6 +187,10 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
         {
             switch (node)
             {
+                // Declaring an alias (a local that only ever holds one handle) changes nothing; any other write to a
+                // handle makes what was known about it void.
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } when Alias(target.Local, types) is not null:
+                    break;
                 case ISimpleAssignmentOperation assignment when HandleKey(assignment.Target, types) is { } assigned:
                     Forget(state, assigned);
                     break;
@@ -288,6 +293,11 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
 
         return operation switch
         {
+            // One task, many handles: a typed updater and its Untyped view, a typed manager and its Runtime, and a
+            // local that only ever holds one of them, all name the same handle.
+            IPropertyReferenceOperation { Property.Name: "Untyped", Instance: { } typed } when LifecycleAnalysis.DerivesFrom(typed.Type, types.AgentTaskUpdater) => HandleKey(typed, types),
+            IPropertyReferenceOperation { Property.Name: "Runtime", Instance: { } typed } when LifecycleAnalysis.DerivesFrom(typed.Type, types.AgentTaskManager) => HandleKey(typed, types),
+            ILocalReferenceOperation local when Alias(local.Local, types) is { } aliased => aliased,
             ILocalReferenceOperation local => "L:" + local.Local.Name + "@" + local.Local.Locations.FirstOrDefault()?.SourceSpan.Start,
             IParameterReferenceOperation parameter => "P:" + parameter.Parameter.Name,
             IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation => "F:" + field.Field.Name,
@@ -296,6 +306,22 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } => "S:" + text,
             _ => null,
         };
+    }
+
+    /// <summary>The handle a never-reassigned local was initialized with, or null (cached per analysis).</summary>
+    private static string? Alias(ILocalSymbol local, LifecycleTypes types)
+    {
+        if (types.Aliases.TryGetValue(local, out string? known))
+        {
+            return known;
+        }
+
+        types.Aliases[local] = null; // a local initialized from itself (through a cycle) is no alias
+        string? aliased = types.Model is { } model && LifecycleAnalysis.SingleInitializer(local, model, types.CancellationToken) is { } initializer
+            ? HandleKey(model.GetOperation(initializer, types.CancellationToken), types)
+            : null;
+        types.Aliases[local] = aliased;
+        return aliased;
     }
 
     private static void Forget(Dictionary<string, Fact> state, string assigned)
@@ -316,5 +342,12 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
         INamedTypeSymbol? AgentTaskManager)
     {
         public IReadOnlyDictionary<CaptureId, IOperation?> Captures { get; init; } = new Dictionary<CaptureId, IOperation?>();
+
+        public SemanticModel? Model { get; init; }
+
+        public System.Threading.CancellationToken CancellationToken { get; init; }
+
+        // Per code block (never shared between concurrently analyzed files).
+        public Dictionary<ILocalSymbol, string?> Aliases { get; init; } = new(SymbolEqualityComparer.Default);
     }
 }

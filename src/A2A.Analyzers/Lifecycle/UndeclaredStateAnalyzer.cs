@@ -139,31 +139,11 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
             case IInvocationOperation { TargetMethod.Name: "CreateUpdater", Instance: { } manager } creates
                 when LifecycleAnalysis.DerivesFrom(creates.TargetMethod.ContainingType, api.RuntimeManager):
                 return AgentBehind(manager, model, api, cancellationToken, hops - 1);
-            case ILocalReferenceOperation local when SingleInitializer(local.Local, model, cancellationToken) is { } initializer:
+            case ILocalReferenceOperation local when LifecycleAnalysis.SingleInitializer(local.Local, model, cancellationToken) is { } initializer:
                 return AgentBehind(model.GetOperation(initializer, cancellationToken), model, api, cancellationToken, hops - 1);
             default:
                 return null;
         }
-    }
-
-    // The initializer of a local declared with one and never assigned afterwards (so it always holds that value).
-    private static ExpressionSyntax? SingleInitializer(ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
-    {
-        if (local.DeclaringSyntaxReferences.Length != 1
-            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
-            || declarator.SyntaxTree != model.SyntaxTree)
-        {
-            return null;
-        }
-
-        SyntaxNode scope = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)!;
-        bool reassigned = scope.DescendantNodes().Any(node => node switch
-        {
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol, local),
-            ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword, Expression: IdentifierNameSyntax target } => target.Identifier.ValueText == local.Name,
-            _ => false,
-        });
-        return reassigned ? null : value;
     }
 
     private sealed record UntypedApi(INamedTypeSymbol RuntimeUpdater, INamedTypeSymbol RuntimeManager, GeneratedTypeAgents Agents);
