@@ -13,8 +13,10 @@ namespace A2A.Analyzers.CodeFixes;
 
 /// <summary>
 /// A2A1005: awaits a dropped lifecycle call (<c>u.CompleteAsync();</c> or <c>_ = u.CompleteAsync();</c> becomes
-/// <c>await u.CompleteAsync();</c>; a dropped <c>.ConfigureAwait(false)</c> stays on the awaited expression). Offered only inside an async method, local function or lambda: turning a
-/// synchronous method async changes its signature and its return statements, which is the developer's call.
+/// <c>await u.CompleteAsync();</c>; a dropped <c>.ConfigureAwait(false)</c> stays on the awaited expression). Offered
+/// only for a dropped statement inside an async method, local function or lambda: turning a synchronous method async
+/// changes its signature and its return statements, and awaiting in the body of a void-returning expression lambda
+/// would make it async void; both are the developer's call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddAwaitCodeFix)), Shared]
 public sealed class AddAwaitCodeFix : A2ACodeFix
@@ -28,7 +30,7 @@ public sealed class AddAwaitCodeFix : A2ACodeFix
     private protected override IEnumerable<CodeAction> CreateActions(Document document, SyntaxNode root, Diagnostic diagnostic)
     {
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation
-            && invocation.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { } statement
+            && invocation.Ancestors().FirstOrDefault(a => a is ExpressionStatementSyntax or AnonymousFunctionExpressionSyntax) is ExpressionStatementSyntax statement
             && IsInAsyncFunction(statement))
         {
             yield return CodeAction.Create("Await the lifecycle call", ct => AwaitAsync(document, statement, ct), equivalenceKey: nameof(AddAwaitCodeFix));

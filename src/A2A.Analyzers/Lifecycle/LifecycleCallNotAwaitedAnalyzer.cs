@@ -10,10 +10,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace A2A.Analyzers.Lifecycle;
 
 /// <summary>
-/// A2A1005: a call on a task updater or task manager whose returned task is dropped: used as a statement or
-/// assigned to a discard, with or without <c>.ConfigureAwait(...)</c>. Such calls race the next update (fire-and-forget reorders status changes) and their
-/// errors, including the runtime's lifecycle refusals, are never observed. Storing or returning the task is fine:
-/// the caller then decides when to await it.
+/// A2A1005: a call on a task updater or task manager whose returned task is dropped where the compiler says nothing:
+/// assigned to a discard, used as a statement outside an async method, or the body of an expression lambda whose
+/// delegate returns void (with or without <c>.ConfigureAwait(...)</c>). A bare statement in an async method is the
+/// compiler's CS4014. Such calls race the next update (fire-and-forget reorders status changes) and their errors,
+/// including the runtime's lifecycle refusals, are never observed. Storing or returning the task is fine: the caller
+/// then decides when to await it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
@@ -66,8 +68,11 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
         report(Diagnostic.Create(DiagnosticCatalog.LifecycleCallNotAwaited, invocation.GetLocation(), method.Name));
     }
 
-    // The value goes nowhere: a bare statement, or `_ = ...` (a discard, not a variable named _). `.ConfigureAwait(...)`
-    // only wraps the task, so a call is dropped when its configured awaitable is.
+    // The task goes nowhere, and the compiler does not already say so. Dropped: a discard (`_ = ...`, not a variable
+    // named _), a bare statement, or the body of an expression lambda whose delegate returns void
+    // (`items.ForEach(p => updater.AddTextArtifactAsync(p))`). A bare statement inside an async method or lambda is
+    // left to the compiler's CS4014, which reports exactly that, so the same call is not reported twice.
+    // `.ConfigureAwait(...)` only wraps the task, so a call is dropped when its configured awaitable is.
     private static bool IsDropped(InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
         SyntaxNode? parent = invocation.Parent;
@@ -81,10 +86,31 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
             return IsDropped(configured, model, cancellationToken);
         }
 
-        return parent is ExpressionStatementSyntax
-            || (parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax } assignment
-                && model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation { Target: IDiscardOperation });
+        return parent switch
+        {
+            ExpressionStatementSyntax statement => !InAsyncFunction(statement),
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax } assignment =>
+                model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation { Target: IDiscardOperation },
+            LambdaExpressionSyntax { AsyncKeyword.RawKind: 0 } lambda when lambda.ExpressionBody is not null =>
+                model.GetTypeInfo(lambda, cancellationToken).ConvertedType is INamedTypeSymbol { DelegateInvokeMethod.ReturnsVoid: true },
+            _ => false,
+        };
     }
+
+    private static bool InAsyncFunction(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax) switch
+        {
+            MethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword),
+            LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
+            AnonymousFunctionExpressionSyntax lambda => lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
+            null when node.FirstAncestorOrSelf<GlobalStatementSyntax>() is not null => TopLevelProgramAwaits(node.SyntaxTree),
+            _ => false,
+        };
+
+    // Top-level statements form an async Main when they await outside any nested function.
+    private static bool TopLevelProgramAwaits(SyntaxTree tree) =>
+        tree.GetRoot().DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax))
+            .Any(n => n is AwaitExpressionSyntax || (n is ForEachStatementSyntax forEach && forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)) || (n is UsingStatementSyntax use && use.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)) || (n is LocalDeclarationStatementSyntax decl && decl.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)));
 
     // Task or Task<T>; declared on one of the runtime's lifecycle types, or on a generated subclass of them.
     private static bool ReturnsTask(ITypeSymbol returnType, INamedTypeSymbol task) => LifecycleAnalysis.DerivesFrom(returnType, task);

@@ -10,13 +10,14 @@ using A2A.Tasks;
 
 namespace Corpus.Wrong;
 
-// StartWorkAsync is not awaited: the completion can land first and the late 'working' is refused.
+// StartWorkAsync is discarded to quiet the compiler, not awaited: the completion can land first and the late
+// 'working' is refused.
 [A2AAgent("Stamp")]
 public partial class Stamp
 {
     public async Task ExecuteAsync(StampContext context, CancellationToken cancellationToken)
     {
-        {|A2A1005:context.Updater.StartWorkAsync(cancellationToken: cancellationToken)|};
+        _ = {|A2A1005:context.Updater.StartWorkAsync(cancellationToken: cancellationToken)|};
         await context.Updater.CompleteAsync("stamped", cancellationToken);
     }
 }

@@ -15,10 +15,8 @@ public partial class FanOut
 {
     public async Task ExecuteAsync(FanOutContext context, CancellationToken cancellationToken)
     {
-        foreach (string part in context.Text.Split(','))
-        {
-            {|A2A1005:context.Updater.AddTextArtifactAsync(part, cancellationToken: cancellationToken)|};
-        }
+        // List<T>.ForEach takes an Action: each artifact's task is dropped, and they race the completion.
+        context.Text.Split(',').ToList().ForEach(part => {|A2A1005:context.Updater.AddTextArtifactAsync(part, cancellationToken: cancellationToken)|});
 
         await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
     }

@@ -16,7 +16,7 @@ public partial class Sloppy
 {
     public async Task ExecuteAsync(SloppyContext context, CancellationToken cancellationToken)
     {
-        {|A2A1005:context.Updater.CompleteAsync(cancellationToken: cancellationToken)|};
+        _ = {|A2A1005:context.Updater.CompleteAsync(cancellationToken: cancellationToken)|};
         await {|A2A1001:context.Updater.AddTextArtifactAsync("late", cancellationToken: cancellationToken)|};
     }
 }
