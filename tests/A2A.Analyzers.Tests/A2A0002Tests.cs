@@ -125,6 +125,54 @@ public class A2A0002Tests
         }
         """);
 
+    // Fix All (what `dotnet format` applies) generates the method in every agent that lacks one; the packages check it
+    // in document, project and solution scope.
+    [Fact]
+    public Task Generate_execute_method_fix_all() => VerifyFix(
+        """
+        using A2A.Agents;
+
+        [A2AAgent("One")]
+        public partial class {|A2A0002:One|}
+        {
+        }
+
+        [A2AAgent("Two")]
+        public partial class {|A2A0002:Two|}
+        {
+        }
+        """,
+        """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using A2A.Agents;
+
+        [A2AAgent("One")]
+        public partial class One
+        {
+            public async Task ExecuteAsync(OneContext context, CancellationToken cancellationToken)
+            {
+                await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+
+                // Do the work, then finish the task: CompleteAsync, FailAsync, or ask the client with a declared optional state.
+                throw new NotImplementedException();
+            }
+        }
+
+        [A2AAgent("Two")]
+        public partial class Two
+        {
+            public async Task ExecuteAsync(TwoContext context, CancellationToken cancellationToken)
+            {
+                await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+
+                // Do the work, then finish the task: CompleteAsync, FailAsync, or ask the client with a declared optional state.
+                throw new NotImplementedException();
+            }
+        }
+        """);
+
     // A method of the wrong shape is the user's to fix: generating a second ExecuteAsync would make two.
     [Fact]
     public Task Generate_execute_method_is_not_offered_for_a_misshaped_one()
