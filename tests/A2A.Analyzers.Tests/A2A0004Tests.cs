@@ -60,4 +60,46 @@ public class A2A0004Tests
             }
         }
         """);
+
+    // System.Text.Json reads an abstract base back when it names its derived types with discriminators: such a type
+    // is a valid artifact (the typed updater method exists and compiles); without them it is reported.
+    [Fact]
+    public Task Polymorphic_abstract_artifact_with_discriminators_is_valid() => Verify(Usings + """
+        using System.Text.Json.Serialization;
+
+        [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+        [JsonDerivedType(typeof(Flight), "flight")]
+        [JsonDerivedType(typeof(Hotel), "hotel")]
+        public abstract record Booking(string Id);
+        public sealed record Flight(string Id, string Number) : Booking(Id);
+        public sealed record Hotel(string Id, string Name) : Booking(Id);
+
+        [JsonDerivedType(typeof(Seat), "seat")]
+        public interface IReservation { }
+        public sealed record Seat(string Row) : IReservation;
+
+        [A2AAgent("Bookings")]
+        [A2AArtifact(typeof(Booking))]
+        [A2AArtifact(typeof(IReservation), Name = "reservation")]
+        public interface IBookings { }
+
+        public static class Uses
+        {
+            public static Task<string> Add(BookingsTaskUpdater updater) => updater.AddBookingAsync(new Flight("1", "TP123"));
+            public static Task<string> Reserve(BookingsTaskUpdater updater) => updater.AddReservationAsync(new Seat("12A"));
+        }
+        """);
+
+    [Fact]
+    public Task Abstract_artifact_without_discriminators_is_reported() => Verify(Usings + """
+        using System.Text.Json.Serialization;
+
+        [JsonDerivedType(typeof(Flight))]
+        public abstract record Booking(string Id);
+        public sealed record Flight(string Id, string Number) : Booking(Id);
+
+        [A2AAgent("Bookings")]
+        [A2AArtifact(typeof(Booking))]
+        public interface {|A2A0004:IBookings|} { }
+        """);
 }

@@ -207,17 +207,20 @@ internal static class AgentParser
     }
 
     // Artifacts are written by the agent and read back by typed clients: the type must be constructible by
-    // System.Text.Json (a public constructor or one marked [JsonConstructor]) and reachable from generated code.
+    // System.Text.Json (a public constructor or one marked [JsonConstructor], or a polymorphic base that names its
+    // derived types with discriminators) and reachable from generated code.
     private static string? UnserializableReason(INamedTypeSymbol type)
     {
         switch (type.TypeKind)
         {
-            case TypeKind.Interface:
-                return "is an interface";
+            case TypeKind.Interface when !IsReadablePolymorphicBase(type):
+                return "is an interface without [JsonDerivedType(typeof(...), \"discriminator\")] derived types";
             case TypeKind.Delegate:
                 return "is a delegate";
-            case TypeKind.Class when type.IsAbstract:
-                return "is abstract";
+            case TypeKind.Class when type.IsAbstract && !IsReadablePolymorphicBase(type):
+                return "is abstract without [JsonDerivedType(typeof(...), \"discriminator\")] derived types";
+            case TypeKind.Interface or TypeKind.Class when type.IsAbstract:
+                return FirstHidden(type, internalIsVisible: true) is null ? null : "is not public or internal (or is file-local)";
         }
 
         if (FirstHidden(type, internalIsVisible: true) is not null)
@@ -227,6 +230,11 @@ internal static class AgentParser
 
         return type.TypeKind != TypeKind.Class || HasUsableConstructor(type) ? null : "has no public constructor (nor one marked [JsonConstructor])";
     }
+
+    // System.Text.Json reads an abstract base back when it lists derived types with a type discriminator.
+    private static bool IsReadablePolymorphicBase(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.ConstructorArguments.Length == 2
+            && Is(a.AttributeClass, "JsonDerivedTypeAttribute", "System", "Text", "Json", "Serialization"));
 
     // From the declaration's syntax for source types: asking the symbol for its constructors makes Roslyn build all
     // of the type's members, on every compilation, for every agent (the transform re-runs on each edit).
