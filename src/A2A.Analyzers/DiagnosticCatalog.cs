@@ -22,7 +22,7 @@ public static class DiagnosticCatalog
     /// <summary>A2A0001: an [A2AAgent] class (or a type that contains it) is not partial.</summary>
     public static readonly DiagnosticDescriptor AgentMustBePartial = Create(
         "A2A0001", "Agent class must be partial",
-        "'{0}' is marked [A2AAgent] but is not partial, so the generated handler interface cannot be attached; add the partial modifier",
+        "'{0}' is not partial, but {1}; add the partial modifier",
         Declaration, DiagnosticSeverity.Error);
 
     /// <summary>A2A0002: an [A2AAgent] class has no usable ExecuteAsync(context, token) method.</summary>
@@ -40,13 +40,13 @@ public static class DiagnosticCatalog
     /// <summary>A2A0004: an agent declaration the generator cannot serve (empty name, bad artifact, bad JsonContext, clashing names).</summary>
     public static readonly DiagnosticDescriptor InvalidAgentDeclaration = Create(
         "A2A0004", "Agent declaration is invalid",
-        "'{0}': {1}; no typed API is generated for it until this is fixed",
+        "'{0}': {1}; the generated API leaves this out until it is fixed",
         Declaration, DiagnosticSeverity.Error);
 
     /// <summary>A2A0005: two agents would generate types with the same names (and the same generated file).</summary>
     public static readonly DiagnosticDescriptor GeneratedNamesClash = Create(
         "A2A0005", "Agents' generated names must not clash",
-        "'{0}' would generate types named like those of '{1}' ({2}Context, {2}TaskManager, ...); neither is generated until one is renamed or moved to another namespace",
+        "'{0}' would generate types named like those of '{1}' ({2}Context, {2}TaskManager, ...); only one of them gets its types, so rename one or move it to another namespace",
         Declaration, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>A2A1001: a change to a task after it has definitely reached a terminal state on every path.</summary>

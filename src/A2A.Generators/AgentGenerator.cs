@@ -1,3 +1,4 @@
+using System.Linq;
 using A2A.Generators.Emit;
 using A2A.Generators.Model;
 using A2A.Generators.Parse;
@@ -36,17 +37,19 @@ public sealed class AgentGenerator : IIncrementalGenerator
 
         // Agents whose generated names coincide (Outer.Inner beside OuterInner, or ITripPlanner beside TripPlanner,
         // in one namespace) would define the same types under the same hint name, and a repeated hint name makes
-        // AddSource throw, which drops every agent's output. Such agents are skipped; A2A0005 reports them. The
-        // collected names compare by value, so an edit that changes no agent's names leaves the set Cached.
-        IncrementalValueProvider<EquatableArray<string>> clashing = agents
-            .Select(static (agent, _) => agent.HintName)
+        // AddSource throw, which drops every agent's output. Only the first of them is generated; A2A0005 reports
+        // them all. The collected identities compare by value, so an edit that changes no agent's names leaves the
+        // set Cached.
+        IncrementalValueProvider<EquatableArray<string>> notGenerated = agents
+            .Select(static (agent, _) => (agent.HintName, agent.Identity))
             .Collect()
-            .Select(static (names, _) => new EquatableArray<string>(GeneratedNames.Clashing(names)))
+            .Select(static (names, _) => new EquatableArray<string>(
+                GeneratedNames.NotGenerated(names, static n => n.HintName, static n => n.Identity).Select(static n => n.Identity).ToArray()))
             .WithTrackingName(TrackingNames.ClashingNames);
 
         IncrementalValuesProvider<(AgentModel Agent, HostingSupport Hosting)> outputs = agents
-            .Combine(hosting.Combine(clashing))
-            .Where(static item => !item.Right.Right.Contains(item.Left.HintName))
+            .Combine(hosting.Combine(notGenerated))
+            .Where(static item => !item.Right.Right.Contains(item.Left.Identity))
             .Select(static (item, _) => (item.Left, item.Right.Left))
             .WithTrackingName(TrackingNames.AgentsWithOptions);
 

@@ -18,7 +18,7 @@ public class A2A0001Tests
         [A2AAgent("Echo")]
         public class {|A2A0001:Echo|}
         {
-            public Task ExecuteAsync({|CS0246:EchoContext|} context, CancellationToken cancellationToken) => Task.CompletedTask;
+            public Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => Task.CompletedTask;
         }
         """);
 
@@ -29,7 +29,7 @@ public class A2A0001Tests
             [A2AAgent("Echo")]
             public partial class Echo
             {
-                public Task ExecuteAsync({|CS0246:OuterEchoContext|} context, CancellationToken cancellationToken) => Task.CompletedTask;
+                public Task ExecuteAsync(OuterEchoContext context, CancellationToken cancellationToken) => Task.CompletedTask;
             }
         }
         """);
@@ -42,7 +42,7 @@ public class A2A0001Tests
         [A2AAgent("Echo")]
         public sealed class {|A2A0001:Echo|}
         {
-            public async Task ExecuteAsync({|CS0246:EchoContext|} context, CancellationToken cancellationToken) => await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+            public async Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
         }
         """,
         Usings + """
@@ -61,7 +61,7 @@ public class A2A0001Tests
             [A2AAgent("Inner")]
             internal class {|A2A0001:Inner|}
             {
-                public async Task ExecuteAsync({|CS0246:AgentsInnerContext|} context, CancellationToken cancellationToken) => await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+                public async Task ExecuteAsync(AgentsInnerContext context, CancellationToken cancellationToken) => await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
             }
         }
         """,
@@ -82,13 +82,13 @@ public class A2A0001Tests
         [A2AAgent("One")]
         public class {|A2A0001:One|}
         {
-            public async Task ExecuteAsync({|CS0246:OneContext|} context, CancellationToken cancellationToken) => await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+            public async Task ExecuteAsync(OneContext context, CancellationToken cancellationToken) => await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
         }
 
         [A2AAgent("Two")]
         internal class {|A2A0001:Two|}
         {
-            public async Task ExecuteAsync({|CS0246:TwoContext|} context, CancellationToken cancellationToken) => await context.Updater.FailAsync(cancellationToken: cancellationToken);
+            public async Task ExecuteAsync(TwoContext context, CancellationToken cancellationToken) => await context.Updater.FailAsync(cancellationToken: cancellationToken);
         }
         """,
         Usings + """

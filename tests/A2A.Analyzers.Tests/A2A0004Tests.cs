@@ -9,20 +9,41 @@ public class A2A0004Tests
 {
     private static Task Verify(string markup) => A2AAnalyzerTest<AgentDeclarationAnalyzer>.VerifyAsync(markup);
 
+    // Each problem is reported on the syntax that causes it, and the rest of the agent is still generated, so code that
+    // names its types keeps compiling (Uses binds to the generated updater).
     [Theory]
-    [InlineData("[A2AAgent(\"\")]", "")]
-    [InlineData("[A2AAgent(\"Echo\", JsonContext = typeof(string))]", "")]
-    [InlineData("[A2AAgent(\"Echo\", OptionalStates = (OptionalTaskStates)8)]", "")]
-    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report))][A2AArtifact(typeof(Report))]", "public sealed record Report(string Text);")]
-    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"--\")]", "public sealed record Report(string Text);")]
-    [InlineData("[A2AAgent(\"Echo\")][A2ASkill(\"s\", \"One\")][A2ASkill(\"s\", \"Two\")]", "")]
-    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"task\")]", "public sealed record Report(string Text);")]
-    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"hash-code\")]", "public sealed record Report(string Text);")]
-    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"item\")][A2AArtifact(typeof(Report), Name = \"item list\")]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent({|A2A0004:\"\"|})]", "")]
+    [InlineData("[A2AAgent(\"Echo\", {|A2A0004:JsonContext = typeof(string)|})]", "")]
+    [InlineData("[A2AAgent(\"Echo\", {|A2A0004:OptionalStates = (OptionalTaskStates)8|})]", "")]
+    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report))][{|A2A0004:A2AArtifact(typeof(Report))|}]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent(\"Echo\")][{|A2A0004:A2AArtifact(typeof(Report), Name = \"--\")|}]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent(\"Echo\")][A2ASkill(\"s\", \"One\")][{|A2A0004:A2ASkill(\"s\", \"Two\")|}]", "")]
+    [InlineData("[A2AAgent(\"Echo\")][{|A2A0004:A2AArtifact(typeof(Report), Name = \"task\")|}]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent(\"Echo\")][{|A2A0004:A2AArtifact(typeof(Report), Name = \"hash-code\")|}]", "public sealed record Report(string Text);")]
+    [InlineData("[A2AAgent(\"Echo\")][A2AArtifact(typeof(Report), Name = \"item\")][{|A2A0004:A2AArtifact(typeof(Report), Name = \"item list\")|}]", "public sealed record Report(string Text);")]
     public Task A2A0004_invalid_declarations(string attributes, string extra) => Verify(Usings + extra + "\n" + attributes + """
 
-        public interface {|A2A0004:IEcho|}
+        public interface IEcho
         {
+        }
+
+        public static class Uses
+        {
+            public static Task<A2A.Protocol.AgentTask> Finish(EchoTaskUpdater updater) => updater.CompleteAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Every_problem_of_a_declaration_is_reported_at_once() => Verify(Usings + """
+        public sealed record Report(string Text);
+
+        [A2AAgent({|A2A0004:""|}, {|A2A0004:OptionalStates = (OptionalTaskStates)64|})]
+        [{|A2A0004:A2ASkill("", "nameless")|}]
+        [A2AArtifact(typeof(Report))]
+        [{|A2A0004:A2AArtifact(typeof(Report), Name = "Report")|}]
+        public partial class Echo
+        {
+            public Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => context.Updater.AddReportAsync(new Report("still generated"));
         }
         """);
 
@@ -36,8 +57,8 @@ public class A2A0004Tests
         }
 
         [A2AAgent("Uses a local artifact")]
-        [A2AArtifact(typeof(Note))]
-        public interface {|A2A0004:INotes|}
+        [{|A2A0004:A2AArtifact(typeof(Note))|}]
+        public interface INotes
         {
         }
         """);
@@ -99,7 +120,7 @@ public class A2A0004Tests
         public sealed record Flight(string Id, string Number) : Booking(Id);
 
         [A2AAgent("Bookings")]
-        [A2AArtifact(typeof(Booking))]
-        public interface {|A2A0004:IBookings|} { }
+        [{|A2A0004:A2AArtifact(typeof(Booking))|}]
+        public interface IBookings { }
         """);
 }

@@ -21,7 +21,7 @@ public class A2A0005Tests
         [A2AAgent("Planner")]
         public partial class {|A2A0005:TripPlanner|}
         {
-            public Task ExecuteAsync({|CS0246:TripPlannerContext|} context, CancellationToken cancellationToken) => Task.CompletedTask;
+            public Task ExecuteAsync(TripPlannerContext context, CancellationToken cancellationToken) => Task.CompletedTask;
         }
         """);
 
@@ -32,14 +32,14 @@ public class A2A0005Tests
             [A2AAgent("Inner")]
             public partial class {|A2A0005:Inner|}
             {
-                public Task ExecuteAsync({|CS0246:OuterInnerContext|} context, CancellationToken cancellationToken) => Task.CompletedTask;
+                public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask;
             }
         }
 
         [A2AAgent("Joined")]
         public partial class {|A2A0005:OuterInner|}
         {
-            public Task ExecuteAsync({|CS0246:OuterInnerContext|} context, CancellationToken cancellationToken) => Task.CompletedTask;
+            public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => Task.CompletedTask;
         }
         """);
 
@@ -71,8 +71,8 @@ public class A2A0005Tests
                 public Task ExecuteAsync(SoloContext context, CancellationToken cancellationToken) => Task.CompletedTask;
             }
 
-            [A2AAgent("")]
-            public interface {|A2A0004:ISolo|}
+            [A2AAgent("Generic")]
+            public interface {|A2A0004:ISolo|}<T>
             {
             }
         }

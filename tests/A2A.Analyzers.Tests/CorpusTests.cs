@@ -5,8 +5,9 @@ namespace A2A.Analyzers.Tests;
 /// <summary>
 /// The handler corpus (Corpus/Right, Corpus/Wrong), one complete file per case. Right: realistic handlers that
 /// compile and draw no A2A diagnostic at all. Wrong: each file marks its exact expected diagnostics
-/// (<c>{|A2A1001:span|}</c>), every rule compared; a file that cannot compile by design (a class the generator must
-/// skip) marks its compiler errors too. The golden agents of the generator tests are correct code as well.
+/// (<c>{|A2A1001:span|}</c>), every rule compared, and compiles otherwise (a wrong declaration still gets its
+/// generated types, so the build reaches the analyzers). The golden agents of the generator tests are correct code as
+/// well.
 /// </summary>
 public class CorpusTests
 {

@@ -75,10 +75,13 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
     {
         Location location = type.Locations.FirstOrDefault() ?? Location.None;
         string baseName = AgentNaming.BaseName(type);
-        string? problem = AgentParser.FindDeclarationProblem(type, agent, out _);
-        if (problem is not null)
+        // Every problem at once, each on the syntax that causes it (the attribute argument, the [A2AArtifact], ...).
+        var problems = new List<AgentParser.DeclarationProblem>();
+        AgentParser.AgentDeclaration? declaration = AgentParser.ParseDeclaration(type, agent, problems);
+        foreach (AgentParser.DeclarationProblem problem in problems)
         {
-            report(Diagnostic.Create(DiagnosticCatalog.InvalidAgentDeclaration, location, type.Name, problem));
+            Location at = problem.At?.GetSyntax(cancellationToken).GetLocation() ?? location;
+            report(Diagnostic.Create(DiagnosticCatalog.InvalidAgentDeclaration, at, type.Name, problem.Message));
         }
 
         if (agent.ConstructorArguments.Length == 1 && agent.ConstructorArguments[0].Value is string { Length: > 0 } name)
@@ -87,9 +90,9 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         INamedTypeSymbol? notPartial = type.TypeKind == TypeKind.Class ? NotPartial(type, cancellationToken) : null;
-        if (problem is null && notPartial is null)
+        if (declaration is not null)
         {
-            // The generator emits this agent (unless its generated names clash with another's, reported at the end).
+            // The generator emits this agent (of agents whose generated names clash, only one: reported at the end).
             hintNames.Add(new AgentName(AgentModel.HintNameFor(AgentParser.NamespaceName(type.ContainingNamespace), baseName), type, location));
         }
 
@@ -101,7 +104,10 @@ public sealed class AgentDeclarationAnalyzer : DiagnosticAnalyzer
         if (notPartial is not null)
         {
             Location at = notPartial.Locations.FirstOrDefault() ?? location;
-            report(Diagnostic.Create(DiagnosticCatalog.AgentMustBePartial, at, notPartial.Name));
+            string why = SymbolEqualityComparer.Default.Equals(notPartial, type)
+                ? "it is marked [A2AAgent], and the generated handler interface is attached to it"
+                : $"it contains the agent '{type.ToDisplayString()}', to which the generated handler interface is attached";
+            report(Diagnostic.Create(DiagnosticCatalog.AgentMustBePartial, at, notPartial.Name, why));
         }
 
         string contextName = AgentNaming.ContextName(baseName);

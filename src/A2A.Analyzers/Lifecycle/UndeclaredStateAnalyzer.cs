@@ -173,9 +173,9 @@ public sealed class UndeclaredStateAnalyzer : DiagnosticAnalyzer
             {
                 if (type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, agentAttribute)) is { } attribute
                     && nameOf(AgentNaming.BaseName(type)) == generated.Name
-                    && AgentParser.FindDeclarationProblem(type, attribute, out AgentParser.AgentDeclaration? declaration) is null)
+                    && AgentParser.ParseDeclaration(type, attribute, problems: null) is { } declaration)
                 {
-                    return (AgentNaming.BaseName(type), declaration!.OptionalStates);
+                    return (AgentNaming.BaseName(type), declaration.OptionalStates);
                 }
             }
 

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace A2A.Generators.Model;
 
 /// <summary>
@@ -36,7 +38,10 @@ internal sealed record AgentModel(
     EquatableArray<SkillModel> Skills,
     EquatableArray<ArtifactModel> Artifacts)
 {
-    /// <summary>The generated file's hint name; agents that would share one are not generated (A2A0005).</summary>
+    /// <summary>The annotated type's full name as source writes it (namespace, containing types, name): unique per agent.</summary>
+    public string Identity => Namespace + "." + string.Concat(ContainingTypes.Select(c => c.Name + ".")) + TypeName;
+
+    /// <summary>The generated file's hint name; of agents that would share one only the first is generated (A2A0005).</summary>
     public string HintName => HintNameFor(Namespace, BaseName);
 
     /// <summary>The hint name for an agent in <paramref name="ns"/> (as source writes it) with <paramref name="baseName"/>.</summary>

@@ -21,4 +21,15 @@ internal static class GeneratedNames
             .SelectMany(group => group)
             .Distinct(StringComparer.Ordinal)
             .OrderBy(name => name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Of agents that share a hint name, the ones not generated: all but the first in ordinal order of their
+    /// namespace, containing types and name (so the choice never depends on file order). Generating one keeps the
+    /// users' code that names the shared types binding, so the build reaches A2A0005 instead of "type not found".
+    /// </summary>
+    public static IEnumerable<T> NotGenerated<T>(IEnumerable<T> agents, Func<T, string> hintName, Func<T, string> identity) =>
+        agents
+            .GroupBy(hintName, StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group.OrderBy(identity, StringComparer.Ordinal).Skip(1));
 }

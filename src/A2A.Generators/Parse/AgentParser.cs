@@ -27,26 +27,23 @@ internal static class AgentParser
             return null;
         }
 
+        // A class that is not partial (or sits in a type that is not) cannot get the handler interface attached, but
+        // its context, updater and manager are still generated: the user's code keeps binding, the build has no
+        // "type not found" errors, and A2A0001 (an analyzer, which the compiler runs only on code without errors)
+        // says what to fix.
         bool isInterface = type.TypeKind == TypeKind.Interface;
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        bool partial = isInterface || IsPartial(declaration);
         var containing = new List<ContainingTypeModel>();
         for (SyntaxNode? parent = declaration.Parent; parent is TypeDeclarationSyntax outer; parent = outer.Parent)
         {
-            if (!isInterface && !IsPartial(outer))
-            {
-                return null;
-            }
-
+            partial &= isInterface || IsPartial(outer);
             containing.Insert(0, new ContainingTypeModel(Keyword(outer), Escape(outer.Identifier.ValueText)));
         }
 
-        if (!isInterface && !IsPartial(declaration))
-        {
-            return null;
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
-        if (FindDeclarationProblem(type, context.Attributes[0], out AgentDeclaration? agent) is not null)
+        // Likewise for a declaration with problems (A2A0004): generated from what is valid in it, unless nothing can be.
+        if (ParseDeclaration(type, context.Attributes[0], problems: null) is not { } agent)
         {
             return null;
         }
@@ -60,8 +57,8 @@ internal static class AgentParser
             BaseName: baseName,
             IsInterface: isInterface,
             IsPublic: IsPublicAllTheWay(type),
-            HasExecuteMethod: !isInterface && DeclaresExecuteMethod(type, baseName, cancellationToken),
-            AgentName: agent!.Name,
+            HasExecuteMethod: !isInterface && partial && DeclaresExecuteMethod(type, baseName, cancellationToken),
+            AgentName: agent.Name,
             Description: agent.Description,
             Version: agent.Version,
             OptionalStates: agent.OptionalStates,
@@ -71,34 +68,44 @@ internal static class AgentParser
     }
 
     /// <summary>
-    /// The one definition of a valid [A2AAgent] declaration (partial-ness and the execute method aside): the
-    /// generator skips an agent exactly when this returns a problem, and the A2A0004 analyzer reports that text.
+    /// The one definition of a valid [A2AAgent] declaration (partial-ness and the execute method aside), shared by
+    /// the generator and A2A0004: every problem is added to <paramref name="problems"/> (when given) with the syntax
+    /// that causes it. Returns what can still be generated: the declaration with its invalid parts left out (an
+    /// empty name falls back to the type's name, an invalid artifact or skill is dropped), or null when the agent
+    /// cannot be generated at all (generic, static, not a class or interface, unreachable from namespace level).
     /// </summary>
-    /// <returns>Null and the parsed declaration when valid; otherwise what is wrong, phrased for a diagnostic.</returns>
-    internal static string? FindDeclarationProblem(INamedTypeSymbol type, AttributeData agentAttribute, out AgentDeclaration? declaration)
+    internal static AgentDeclaration? ParseDeclaration(INamedTypeSymbol type, AttributeData agentAttribute, List<DeclarationProblem>? problems)
     {
-        declaration = null;
+        SyntaxReference? agentSyntax = agentAttribute.ApplicationSyntaxReference;
         if (type.IsGenericType)
         {
-            return "an agent cannot be generic";
+            problems?.Add(new DeclarationProblem("an agent cannot be generic", null));
+            return null;
         }
 
         if (type.TypeKind != TypeKind.Interface && (type.TypeKind != TypeKind.Class || type.IsStatic))
         {
-            return "an agent must be a non-static class or an interface";
+            problems?.Add(new DeclarationProblem("an agent must be a non-static class or an interface", null));
+            return null;
         }
 
         // The generated types live at namespace level and name the agent, so it must be reachable from there.
         if (FirstHidden(type, internalIsVisible: true) is { } hidden)
         {
-            return hidden.Equals(type, SymbolEqualityComparer.Default)
+            problems?.Add(new DeclarationProblem(hidden.Equals(type, SymbolEqualityComparer.Default)
                 ? "an agent must be public or internal (not private, protected or file-local), because the generated types next to it refer to it"
-                : $"an agent's containing type '{hidden.Name}' must be public or internal (not private, protected or file-local), because the generated types refer to the agent";
+                : $"an agent's containing type '{hidden.Name}' must be public or internal (not private, protected or file-local), because the generated types refer to the agent", null));
+            return null;
         }
 
-        if (agentAttribute.ConstructorArguments.Length != 1 || agentAttribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
+        string name = type.Name;
+        if (agentAttribute.ConstructorArguments.Length == 1 && agentAttribute.ConstructorArguments[0].Value is string { Length: > 0 } declaredName)
         {
-            return "the agent name must be a non-empty string";
+            name = declaredName;
+        }
+        else
+        {
+            problems?.Add(new DeclarationProblem("the agent name must be a non-empty string", ArgumentSyntax(agentSyntax, index: 0)));
         }
 
         string? description = null;
@@ -118,15 +125,16 @@ internal static class AgentParser
                 case "OptionalStates" when argument.Value.Value is int flags:
                     if ((flags & ~LifecycleVocabulary.OptionalAll) != 0)
                     {
-                        return "OptionalStates has flags that are not optional task states";
+                        problems?.Add(new DeclarationProblem("OptionalStates has flags that are not optional task states", ArgumentSyntax(agentSyntax, "OptionalStates")));
                     }
 
-                    optionalStates = flags;
+                    optionalStates = flags & LifecycleVocabulary.OptionalAll;
                     break;
                 case "JsonContext":
                     if (argument.Value.Value is not INamedTypeSymbol contextType || !DerivesFromJsonContext(contextType))
                     {
-                        return "JsonContext must be a System.Text.Json.Serialization.JsonSerializerContext";
+                        problems?.Add(new DeclarationProblem("JsonContext must be a System.Text.Json.Serialization.JsonSerializerContext", ArgumentSyntax(agentSyntax, "JsonContext")));
+                        break;
                     }
 
                     jsonContext = contextType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -142,38 +150,56 @@ internal static class AgentParser
             {
                 if (ParseSkill(attribute) is not { } skill)
                 {
-                    return "a skill needs a non-empty id and name";
+                    problems?.Add(new DeclarationProblem("a skill needs a non-empty id and name", attribute.ApplicationSyntaxReference));
                 }
-
-                if (skills.Any(s => s.Id == skill.Id))
+                else if (skills.Any(s => s.Id == skill.Id))
                 {
-                    return $"skill id '{skill.Id}' is declared twice";
+                    problems?.Add(new DeclarationProblem($"skill id '{skill.Id}' is declared twice", attribute.ApplicationSyntaxReference));
                 }
-
-                skills.Add(skill);
+                else
+                {
+                    skills.Add(skill);
+                }
             }
             else if (Is(attribute.AttributeClass, "A2AArtifactAttribute", "A2A", "Agents"))
             {
                 (ArtifactModel? artifact, string? problem) = ParseArtifact(attribute);
                 if (artifact is null)
                 {
-                    return problem;
+                    problems?.Add(new DeclarationProblem(problem!, attribute.ApplicationSyntaxReference));
                 }
 
                 // Get{Stem}() and Get{Stem}List() per artifact: "Item" and "ItemList" would both define GetItemList().
-                if (artifacts.FirstOrDefault(a => a.WireName == artifact.WireName || a.MethodStem == artifact.MethodStem
+                else if (artifacts.FirstOrDefault(a => a.WireName == artifact.WireName || a.MethodStem == artifact.MethodStem
                         || a.MethodStem == artifact.MethodStem + "List" || a.MethodStem + "List" == artifact.MethodStem) is { } other)
                 {
-                    return $"artifact name '{artifact.WireName}' clashes with artifact name '{other.WireName}' (their generated Get...() and Get...List() methods would collide)";
+                    problems?.Add(new DeclarationProblem($"artifact name '{artifact.WireName}' clashes with artifact name '{other.WireName}' (their generated Get...() and Get...List() methods would collide)", attribute.ApplicationSyntaxReference));
                 }
-
-                artifacts.Add(artifact);
+                else
+                {
+                    artifacts.Add(artifact);
+                }
             }
         }
 
-        declaration = new AgentDeclaration(name, description, version, optionalStates, jsonContext, skills, artifacts);
-        return null;
+        return new AgentDeclaration(name, description, version, optionalStates, jsonContext, skills, artifacts);
     }
+
+    /// <summary>The syntax of a positional (<paramref name="index"/>) or named argument of an attribute, or the attribute itself.</summary>
+    private static SyntaxReference? ArgumentSyntax(SyntaxReference? attribute, int index = -1, string? named = null)
+    {
+        if (attribute?.GetSyntax() is not AttributeSyntax { ArgumentList: { } list } syntax)
+        {
+            return attribute;
+        }
+
+        AttributeArgumentSyntax? argument = named is not null
+            ? list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == named)
+            : list.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ElementAtOrDefault(index);
+        return argument is null ? attribute : argument.GetReference();
+    }
+
+    private static SyntaxReference? ArgumentSyntax(SyntaxReference? attribute, string named) => ArgumentSyntax(attribute, -1, named);
 
     private static SkillModel? ParseSkill(AttributeData attribute)
     {
@@ -509,7 +535,10 @@ internal static class AgentParser
         return null;
     }
 
-    /// <summary>A valid agent declaration's attribute values, as the parse produced them.</summary>
+    /// <summary>A problem of an agent declaration, and the syntax that causes it (null: the type's name).</summary>
+    internal sealed record DeclarationProblem(string Message, SyntaxReference? At);
+
+    /// <summary>An agent declaration's attribute values, as the parse produced them (its invalid parts left out).</summary>
     internal sealed record AgentDeclaration(
         string Name,
         string? Description,

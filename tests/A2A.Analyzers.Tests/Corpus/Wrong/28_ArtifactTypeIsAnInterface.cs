@@ -15,9 +15,10 @@ public interface IShape
     double Area { get; }
 }
 
-// An interface cannot be read back by System.Text.Json; the generator skips the agent.
+// An interface without discriminated derived types cannot be read back by System.Text.Json; the generator leaves
+// the artifact out.
 [A2AAgent("Geometry")]
-[A2AArtifact(typeof(IShape))]
-public interface {|A2A0004:IGeometry|}
+[{|A2A0004:A2AArtifact(typeof(IShape))|}]
+public interface IGeometry
 {
 }

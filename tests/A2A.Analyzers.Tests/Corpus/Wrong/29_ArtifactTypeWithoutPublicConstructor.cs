@@ -20,7 +20,7 @@ public sealed class Receipt
 }
 
 [A2AAgent("Shop")]
-[A2AArtifact(typeof(Receipt))]
-public interface {|A2A0004:IShop|}
+[{|A2A0004:A2AArtifact(typeof(Receipt))|}]
+public interface IShop
 {
 }

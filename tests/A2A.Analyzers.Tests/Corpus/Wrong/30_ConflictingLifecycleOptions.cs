@@ -11,7 +11,7 @@ using A2A.Tasks;
 namespace Corpus.Wrong;
 
 // 64 is not an optional state; the declared lifecycle cannot be built.
-[A2AAgent("Confused", OptionalStates = OptionalTaskStates.InputRequired | (OptionalTaskStates)64)]
-public interface {|A2A0004:IConfused|}
+[A2AAgent("Confused", {|A2A0004:OptionalStates = OptionalTaskStates.InputRequired | (OptionalTaskStates)64|})]
+public interface IConfused
 {
 }

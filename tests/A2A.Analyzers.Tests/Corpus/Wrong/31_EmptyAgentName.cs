@@ -10,7 +10,7 @@ using A2A.Tasks;
 
 namespace Corpus.Wrong;
 
-[A2AAgent("")]
-public interface {|A2A0004:INameless|}
+[A2AAgent({|A2A0004:""|})]
+public interface INameless
 {
 }

@@ -1,4 +1,5 @@
-// Does not compile by design: the generator skips a class that is not partial, so EchoContext does not exist.
+// Not partial: the generated handler interface cannot be attached, but the context and updater are generated, so
+// the code compiles and the build reports A2A0001.
 using System.Threading;
 using System.Threading.Tasks;
 using A2A.Agents;
@@ -8,5 +9,5 @@ namespace Corpus.Wrong;
 [A2AAgent("Echo")]
 public class {|A2A0001:Echo|}
 {
-    public Task ExecuteAsync({|CS0246:EchoContext|} context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+    public Task ExecuteAsync(EchoContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
 }
