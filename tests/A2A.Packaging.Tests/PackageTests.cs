@@ -101,6 +101,42 @@ public sealed partial class PackageTests(PackedFeed feed) : IAsyncLifetime
         (exit, output) = await BuildAsync();
         Assert.True(exit == 0, $"the consumer does not build:\n{output}");
         Assert.DoesNotContain("A2A1001", output, StringComparison.Ordinal);
+
+        // 4. Declaration mistakes: the build reports the A2A rule with file and line, not "type not found" (the
+        //    generator still emits the types the code names, so the compiler gets to run the analyzers).
+        File.WriteAllText(Path.Combine(Consumer, "Mistakes.cs"), """
+            using A2A.Agents;
+
+            namespace Consumer.Mistakes;
+
+            [A2AAgent("Forgetful")]
+            public class Forgetful
+            {
+                public Task ExecuteAsync(ForgetfulContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+            }
+
+            public partial class Outer
+            {
+                [A2AAgent("Inner")]
+                public partial class Inner
+                {
+                    public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+                }
+            }
+
+            [A2AAgent("Joined")]
+            public partial class OuterInner
+            {
+                public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+            }
+            """);
+        (exit, output) = await BuildAsync();
+        File.Delete(Path.Combine(Consumer, "Mistakes.cs"));
+        Assert.NotEqual(0, exit);
+        Assert.Matches(@"Mistakes\.cs\(6,14\): error A2A0001: 'Forgetful' is not partial", output);
+        Assert.Matches(@"Mistakes\.cs\(14,26\): error A2A0005", output);
+        Assert.Matches(@"Mistakes\.cs\(21,22\): error A2A0005", output);
+        Assert.DoesNotContain("CS0246", output, StringComparison.Ordinal);
     }
 
     private void WriteMisuse(bool pragma) =>
