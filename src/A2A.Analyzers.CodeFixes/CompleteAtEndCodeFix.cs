@@ -16,7 +16,8 @@ namespace A2A.Analyzers.CodeFixes;
 /// A2A1004: finishes the task where the handler falls off its end, with
 /// <c>await context.Updater.CompleteAsync(cancellationToken: cancellationToken);</c> (or FailAsync, the second
 /// offer). A path that leaves early with <c>return;</c> is not touched: where it should end is the developer's call,
-/// so the diagnostic stays until that path finishes too.
+/// so the diagnostic stays until that path finishes too. Not offered when some path already finished the task (an
+/// <c>if</c> that completes, say): appending a call would finish that path twice.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CompleteAtEndCodeFix)), Shared]
 public sealed class CompleteAtEndCodeFix : A2ACodeFix
@@ -29,9 +30,13 @@ public sealed class CompleteAtEndCodeFix : A2ACodeFix
 
     private protected override IEnumerable<CodeAction> CreateActions(Document document, SyntaxNode root, Diagnostic diagnostic)
     {
-        // Only an async block-bodied handler can take an awaited statement at its end without other changes.
+        // Only an async block-bodied handler can take an awaited statement at its end without other changes, and only
+        // when no path already finished the task: there the added call would finish it twice, and where the missing
+        // call belongs is the developer's call.
         if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax { Body: not null, ParameterList.Parameters.Count: > 0 } method
-            || !method.Modifiers.Any(SyntaxKind.AsyncKeyword))
+            || !method.Modifiers.Any(SyntaxKind.AsyncKeyword)
+            || !diagnostic.Properties.TryGetValue(DiagnosticCatalog.SomePathFinishedProperty, out string? finished)
+            || finished != "false")
         {
             yield break;
         }

@@ -17,6 +17,9 @@ public static class DiagnosticCatalog
     /// <summary>A2A0002 property: <c>Missing</c>, <c>Ambiguous</c> or <c>Shape</c>.</summary>
     public const string ExecuteProblemProperty = "ExecuteProblem";
 
+    /// <summary>A2A1004 property: "true" when some path already reaches the handler's end with the task finished.</summary>
+    public const string SomePathFinishedProperty = "SomePathFinished";
+
     private const string Declaration = "A2A.Declaration";
 
     /// <summary>A2A0001: an [A2AAgent] class (or a type that contains it) is not partial.</summary>

@@ -179,4 +179,75 @@ public class A2A1004Tests
     }
 
     // ---- A2A1005: add await ----
+
+    // An if that completes already finished that path: appending CompleteAsync would complete it twice (the runtime
+    // refuses the second). The fix is not offered; Fix All leaves the handler as it is too.
+    [Fact]
+    public Task Complete_at_end_is_not_offered_when_a_branch_already_finished()
+    {
+        const string code = Usings + """
+            [A2AAgent("Echo")]
+            public partial class Echo
+            {
+                public async Task {|A2A1004:ExecuteAsync|}(EchoContext context, CancellationToken cancellationToken)
+                {
+                    await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+                    if (context.Text.Length > 0)
+                    {
+                        await context.Updater.CompleteAsync("echo: " + context.Text, cancellationToken);
+                    }
+                }
+            }
+            """;
+        return VerifyFix(code, code);
+    }
+
+    // Fix All over two handlers: the one that needs it gets the call, the one with a finished branch is left alone.
+    [Fact]
+    public Task Complete_at_end_fix_all_touches_only_handlers_where_it_is_safe() => VerifyFix(
+        Usings + """
+        [A2AAgent("One")]
+        public partial class One
+        {
+            public async Task {|A2A1004:ExecuteAsync|}(OneContext context, CancellationToken cancellationToken)
+            {
+                await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+            }
+        }
+
+        [A2AAgent("Two")]
+        public partial class Two
+        {
+            public async Task {|A2A1004:ExecuteAsync|}(TwoContext context, CancellationToken cancellationToken)
+            {
+                if (context.Text.Length > 0)
+                {
+                    await context.Updater.FailAsync(cancellationToken: cancellationToken);
+                }
+            }
+        }
+        """,
+        Usings + """
+        [A2AAgent("One")]
+        public partial class One
+        {
+            public async Task ExecuteAsync(OneContext context, CancellationToken cancellationToken)
+            {
+                await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+                await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+            }
+        }
+
+        [A2AAgent("Two")]
+        public partial class Two
+        {
+            public async Task {|A2A1004:ExecuteAsync|}(TwoContext context, CancellationToken cancellationToken)
+            {
+                if (context.Text.Length > 0)
+                {
+                    await context.Updater.FailAsync(cancellationToken: cancellationToken);
+                }
+            }
+        }
+        """);
 }

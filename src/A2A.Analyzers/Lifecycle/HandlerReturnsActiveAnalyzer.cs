@@ -61,7 +61,11 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
 
                     if (CanReturnActive(graph, handles))
                     {
-                        model.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.HandlerReturnsActive, declaration.Identifier.GetLocation(), method.Name));
+                        // The code fix appends a finishing call at the end; on a path that already finished, that
+                        // would finish twice. Tell it whether any path reaches the end finished.
+                        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+                            .Add(DiagnosticCatalog.SomePathFinishedProperty, CanReturnFinished(graph, handles) ? "true" : "false");
+                        model.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.HandlerReturnsActive, declaration.Identifier.GetLocation(), properties, method.Name));
                     }
                 }
             });
@@ -110,6 +114,45 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
 
         BasicBlock exit = graph.Blocks[graph.Blocks.Length - 1];
         return exit.Kind == BasicBlockKind.Exit && visited[exit.Ordinal] && open[exit.Ordinal];
+    }
+
+    // Forward "may be finished" analysis, the dual of CanReturnActive: does any path reach the exit with the task
+    // finished (or possibly finished, through a helper or lambda that may finish it)?
+    private static bool CanReturnFinished(ControlFlowGraph graph, INamedTypeSymbol?[] handles)
+    {
+        var finishes = new FinishCache(graph, handles);
+        var finished = new bool[graph.Blocks.Length];
+        var visited = new bool[graph.Blocks.Length];
+        var work = new Stack<(int Ordinal, bool Finished)>();
+        work.Push((0, false));
+        while (work.Count > 0)
+        {
+            (int ordinal, bool incoming) = work.Pop();
+            if (visited[ordinal] && (finished[ordinal] || !incoming))
+            {
+                continue;
+            }
+
+            visited[ordinal] = true;
+            finished[ordinal] |= incoming;
+            BasicBlock block = graph.Blocks[ordinal];
+            bool after = finished[ordinal] || finishes.Block(block);
+            foreach (int handler in HandlerEntries(block))
+            {
+                work.Push((handler, after));
+            }
+
+            foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
+            {
+                if (branch?.Destination is { IsReachable: true } next && LifecycleAnalysis.IsFeasible(branch))
+                {
+                    work.Push((next.Ordinal, after || branch.FinallyRegions.Any(finishes.Region)));
+                }
+            }
+        }
+
+        BasicBlock exit = graph.Blocks[graph.Blocks.Length - 1];
+        return exit.Kind == BasicBlockKind.Exit && finished[exit.Ordinal];
     }
 
     private static IEnumerable<int> HandlerEntries(BasicBlock block)
