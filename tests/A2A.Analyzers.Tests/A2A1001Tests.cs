@@ -118,6 +118,66 @@ public class A2A1001Tests
                 await {|A2A1001:manager.Runtime.UpdateStatusAsync(id, TaskState.Working)|};
         """);
 
+    // ---- try, catch, finally ----
+
+    [Fact]
+    public Task Finally_that_finishes_makes_the_code_after_the_try_terminal() => Verify("""
+                try
+                {
+                    await u.StartWorkAsync();
+                }
+                finally
+                {
+                    await u.CompleteAsync();
+                }
+
+                await {|A2A1001:u.AddTextArtifactAsync("late")|};
+        """);
+
+    [Fact]
+    public Task Update_in_finally_after_the_try_finished() => Verify("""
+                try
+                {
+                    await u.StartWorkAsync();
+                    await u.CompleteAsync();
+                }
+                finally
+                {
+                    await {|A2A1001:u.AddTextArtifactAsync("log")|};
+                }
+        """);
+
+    [Fact]
+    public Task Finally_runs_on_a_return_too() => Verify("""
+                try
+                {
+                    if (Check(context.Text))
+                    {
+                        await u.FailAsync();
+                        return;
+                    }
+
+                    await u.CompleteAsync();
+                }
+                finally
+                {
+                    await {|A2A1001:u.StartWorkAsync()|};
+                }
+        """);
+
+    [Fact]
+    public Task Catch_entered_only_after_the_task_finished() => Verify("""
+                await u.CompleteAsync();
+                try
+                {
+                    await Task.Delay(1, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    await {|A2A1001:u.FailAsync("canceled")|};
+                }
+        """);
+
     // ---- right: no diagnostics ----
 
     [Fact]
@@ -181,6 +241,59 @@ public class A2A1001Tests
                 await raw.StartWorkAsync();
                 await u.AddTextArtifactAsync("part");
                 await context.Updater.Untyped.CompleteAsync();
+        """);
+
+    // A terminal call that throws did not commit: the catch may run with the task still active.
+    [Fact]
+    public Task Catch_after_a_terminal_call_in_the_try_is_fine() => Verify("""
+                try
+                {
+                    await u.StartWorkAsync();
+                    await u.CompleteAsync();
+                }
+                catch (InvalidOperationException)
+                {
+                    await u.FailAsync();
+                }
+        """);
+
+    [Fact]
+    public Task Retry_with_catch_and_finally_is_fine() => Verify("""
+                for (int attempt = 0; attempt < 3; attempt++)
+                {
+                    try
+                    {
+                        await u.StartWorkAsync();
+                        await u.CompleteAsync();
+                        return;
+                    }
+                    catch (InvalidOperationException) when (attempt < 2)
+                    {
+                        await Task.Delay(10, cancellationToken);
+                    }
+                    finally
+                    {
+                        Console.WriteLine("attempt " + attempt);
+                    }
+                }
+
+                await u.FailAsync("gave up");
+        """);
+
+    [Fact]
+    public Task Finally_that_may_finish_is_not_a_definite_finding() => Verify("""
+                bool done = false;
+                try
+                {
+                    await u.StartWorkAsync();
+                    done = Check(context.Text);
+                }
+                finally
+                {
+                    if (!done) await u.FailAsync();
+                }
+
+                if (done) await u.CompleteAsync();
         """);
 
     [Fact]

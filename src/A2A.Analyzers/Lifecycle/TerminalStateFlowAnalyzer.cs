@@ -115,42 +115,16 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
         }
 
         types = types with { Captures = captures };
-        int count = graph.Blocks.Length;
-        var output = new Dictionary<string, Fact>?[count];
-        var work = new Queue<int>();
-        var queued = new bool[count];
-        work.Enqueue(0);
-        queued[0] = true;
-
-        while (work.Count > 0)
-        {
-            int ordinal = work.Dequeue();
-            queued[ordinal] = false;
-            BasicBlock block = graph.Blocks[ordinal];
-            Dictionary<string, Fact> state = Transfer(block, Input(block, output), types, findings: null);
-            if (output[ordinal] is { } previous && SameFacts(previous, state))
-            {
-                continue;
-            }
-
-            output[ordinal] = state;
-            foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
-            {
-                if (branch?.Destination is { } next && LifecycleAnalysis.IsFeasible(branch) && !queued[next.Ordinal])
-                {
-                    work.Enqueue(next.Ordinal);
-                    queued[next.Ordinal] = true;
-                }
-            }
-        }
+        var run = new FlowRun(graph, types, entry: 0, firstInScope: 0, lastInScope: graph.Blocks.Length - 1);
+        run.Solve();
 
         // One reporting pass over the fixed point, so no finding comes from an intermediate state.
         var findings = new List<Diagnostic>();
         foreach (BasicBlock block in graph.Blocks)
         {
-            if (block.IsReachable && output[block.Ordinal] is not null)
+            if (block.IsReachable && run.Output[block.Ordinal] is not null)
             {
-                Transfer(block, Input(block, output), types, findings);
+                Transfer(block, run.Input(block), types, findings);
             }
         }
 
@@ -160,25 +134,207 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static Dictionary<string, Fact> Input(BasicBlock block, Dictionary<string, Fact>?[] output)
+    /// <summary>
+    /// One fixed point over a graph, or over one finally region of it. Besides ordinary edges it follows what try
+    /// statements do: a finally region is entered from every normal way out of its try (falling through, return,
+    /// break) and its effect is applied on those ways out; a catch or filter is entered with what held at the start of
+    /// any block of its try (an exception can leave the try before a terminal call commits, so a catch is judged on
+    /// that, never on the states after the calls).
+    /// </summary>
+    private sealed class FlowRun(ControlFlowGraph graph, LifecycleTypes types, int entry, int firstInScope, int lastInScope)
     {
-        // Exceptional entries (catch, filter, finally) have no ordinary predecessors: nothing is known there.
-        var incoming = block.Predecessors.Where(LifecycleAnalysis.IsFeasible).Select(p => output[p.Source.Ordinal]).Where(s => s is not null).ToList();
-        if (incoming.Count == 0)
+        private readonly Dictionary<ControlFlowRegion, Dictionary<string, Fact>> _finallyEffects = new();
+
+        public Dictionary<string, Fact>?[] Output { get; } = new Dictionary<string, Fact>?[graph.Blocks.Length];
+
+        public void Solve()
         {
-            return new Dictionary<string, Fact>();
+            var work = new Queue<int>();
+            var queued = new bool[graph.Blocks.Length];
+            void Enqueue(int ordinal)
+            {
+                if (ordinal >= firstInScope && ordinal <= lastInScope && !queued[ordinal])
+                {
+                    work.Enqueue(ordinal);
+                    queued[ordinal] = true;
+                }
+            }
+
+            Enqueue(entry);
+            while (work.Count > 0)
+            {
+                int ordinal = work.Dequeue();
+                queued[ordinal] = false;
+                BasicBlock block = graph.Blocks[ordinal];
+                Dictionary<string, Fact> state = Transfer(block, Input(block), types, findings: null);
+                if (Output[ordinal] is { } previous && SameFacts(previous, state))
+                {
+                    continue;
+                }
+
+                Output[ordinal] = state;
+                foreach (ControlFlowBranch? branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
+                {
+                    if (branch is null || !LifecycleAnalysis.IsFeasible(branch))
+                    {
+                        continue;
+                    }
+
+                    foreach (ControlFlowRegion @finally in branch.FinallyRegions)
+                    {
+                        Enqueue(@finally.FirstBlockOrdinal);
+                    }
+
+                    if (branch.Destination is { } next)
+                    {
+                        Enqueue(next.Ordinal);
+                    }
+                }
+
+                foreach (int handler in HandlerEntries(block))
+                {
+                    Enqueue(handler);
+                }
+            }
         }
 
-        var merged = new Dictionary<string, Fact>();
-        foreach (string key in incoming.SelectMany(s => s!.Keys).Distinct())
+        public Dictionary<string, Fact> Input(BasicBlock block)
         {
-            Fact[] facts = incoming.Select(s => s!.TryGetValue(key, out Fact f) ? f : Fact.Active).ToArray();
-            merged[key] = facts.All(f => f == Fact.Terminal) ? Fact.Terminal
-                : facts.Any(f => f != Fact.Active) ? Fact.MaybeTerminal
-                : Fact.Active;
+            if (block.Ordinal == entry)
+            {
+                return new Dictionary<string, Fact>();
+            }
+
+            IEnumerable<Dictionary<string, Fact>?> incoming;
+            if (block.EnclosingRegion is { Kind: ControlFlowRegionKind.Finally } @finally && @finally.FirstBlockOrdinal == block.Ordinal)
+            {
+                // Every normal way out of the try that passes through this finally, with the finally regions it
+                // passes first already applied.
+                incoming = graph.Blocks.SelectMany(source => new[] { source.FallThroughSuccessor, source.ConditionalSuccessor })
+                    .Where(branch => branch is not null && branch.FinallyRegions.Contains(@finally) && LifecycleAnalysis.IsFeasible(branch))
+                    .Select(branch => Along(branch!, upTo: @finally));
+            }
+            else if (HandlerOf(block) is { } tryRegion)
+            {
+                incoming = Enumerable.Range(tryRegion.FirstBlockOrdinal, tryRegion.LastBlockOrdinal - tryRegion.FirstBlockOrdinal + 1)
+                    .Where(i => Output[i] is not null)
+                    .Select(i => Input(graph.Blocks[i]));
+            }
+            else
+            {
+                incoming = block.Predecessors.Where(LifecycleAnalysis.IsFeasible).Select(branch => Along(branch, upTo: null));
+            }
+
+            return Merge(incoming.Where(state => state is not null).ToList()!);
         }
 
-        return merged;
+        // The state a branch carries: its source's output, then the effect of each finally region it runs through
+        // (all of them, or those before upTo).
+        private Dictionary<string, Fact>? Along(ControlFlowBranch branch, ControlFlowRegion? upTo)
+        {
+            if (Output[branch.Source.Ordinal] is not { } state)
+            {
+                return null;
+            }
+
+            foreach (ControlFlowRegion @finally in branch.FinallyRegions)
+            {
+                if (@finally == upTo)
+                {
+                    break;
+                }
+
+                state = Compose(state, FinallyEffect(@finally));
+            }
+
+            return state;
+        }
+
+        // What a finally region does by itself, whatever held on entry: a fixed point over its blocks from nothing known.
+        private Dictionary<string, Fact> FinallyEffect(ControlFlowRegion @finally)
+        {
+            if (!_finallyEffects.TryGetValue(@finally, out Dictionary<string, Fact>? effect))
+            {
+                _finallyEffects[@finally] = new Dictionary<string, Fact>(); // a finally reached from inside itself adds nothing
+                var inner = new FlowRun(graph, types, @finally.FirstBlockOrdinal, @finally.FirstBlockOrdinal, @finally.LastBlockOrdinal);
+                inner.Solve();
+                effect = inner.Output[@finally.LastBlockOrdinal] ?? new Dictionary<string, Fact>();
+                _finallyEffects[@finally] = effect;
+            }
+
+            return effect;
+        }
+
+        private static Dictionary<string, Fact> Compose(Dictionary<string, Fact> before, Dictionary<string, Fact> effect)
+        {
+            var after = new Dictionary<string, Fact>(before);
+            foreach (KeyValuePair<string, Fact> fact in effect)
+            {
+                after.TryGetValue(fact.Key, out Fact was);
+                after[fact.Key] = fact.Value switch
+                {
+                    Fact.Terminal => Fact.Terminal,
+                    Fact.MaybeTerminal => was == Fact.Terminal ? Fact.Terminal : Fact.MaybeTerminal,
+                    _ => was,
+                };
+            }
+
+            return after;
+        }
+
+        // The try region whose exceptions enter this block, when it is the first block of a catch or filter.
+        private static ControlFlowRegion? HandlerOf(BasicBlock block)
+        {
+            for (ControlFlowRegion? region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.FirstBlockOrdinal != block.Ordinal)
+                {
+                    return null;
+                }
+
+                if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler
+                    && region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch
+                    && tryAndCatch.NestedRegions.FirstOrDefault(r => r.Kind == ControlFlowRegionKind.Try) is { } tryRegion)
+                {
+                    return tryRegion;
+                }
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<int> HandlerEntries(BasicBlock block)
+        {
+            for (ControlFlowRegion? region = block.EnclosingRegion; region?.EnclosingRegion is { } parent; region = parent)
+            {
+                if (region.Kind == ControlFlowRegionKind.Try && parent.Kind == ControlFlowRegionKind.TryAndCatch)
+                {
+                    foreach (ControlFlowRegion handler in parent.NestedRegions.Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler))
+                    {
+                        yield return handler.FirstBlockOrdinal;
+                    }
+                }
+            }
+        }
+
+        private static Dictionary<string, Fact> Merge(List<Dictionary<string, Fact>> incoming)
+        {
+            var merged = new Dictionary<string, Fact>();
+            if (incoming.Count == 0)
+            {
+                return merged;
+            }
+
+            foreach (string key in incoming.SelectMany(s => s.Keys).Distinct())
+            {
+                Fact[] facts = incoming.Select(s => s.TryGetValue(key, out Fact f) ? f : Fact.Active).ToArray();
+                merged[key] = facts.All(f => f == Fact.Terminal) ? Fact.Terminal
+                    : facts.Any(f => f != Fact.Active) ? Fact.MaybeTerminal
+                    : Fact.Active;
+            }
+
+            return merged;
+        }
     }
 
     private static Dictionary<string, Fact> Transfer(BasicBlock block, Dictionary<string, Fact> state, LifecycleTypes types, List<Diagnostic>? findings)
