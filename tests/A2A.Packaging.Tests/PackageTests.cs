@@ -137,6 +137,29 @@ public sealed partial class PackageTests(PackedFeed feed) : IAsyncLifetime
         Assert.Matches(@"Mistakes\.cs\(14,26\): error A2A0005", output);
         Assert.Matches(@"Mistakes\.cs\(21,22\): error A2A0005", output);
         Assert.DoesNotContain("CS0246", output, StringComparison.Ordinal);
+
+        // 5. `dotnet format` applies a code fix's Fix All: two agents without ExecuteAsync get one each.
+        string missing = Path.Combine(Consumer, "Missing.cs");
+        File.WriteAllText(missing, """
+            using A2A.Agents;
+
+            namespace Consumer.Missing;
+
+            [A2AAgent("One")]
+            public partial class One
+            {
+            }
+
+            [A2AAgent("Two")]
+            public partial class Two
+            {
+            }
+            """);
+        (exit, output) = await RunAsync(Consumer, "dotnet", "format analyzers --no-restore --diagnostics A2A0002 --severity warn");
+        string formatted = File.ReadAllText(missing);
+        File.Delete(missing);
+        Assert.True(exit == 0, $"dotnet format failed:\n{output}");
+        Assert.Equal(2, Regex.Matches(formatted, @"public async Task ExecuteAsync\((One|Two)Context context, CancellationToken cancellationToken\)").Count);
     }
 
     private void WriteMisuse(bool pragma) =>
