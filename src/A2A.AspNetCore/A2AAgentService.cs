@@ -124,13 +124,26 @@ public sealed class A2AAgentService : IAsyncDisposable
 
     /// <summary>
     /// <c>CancelTask</c>: a task whose handler is running is canceled through the handler's token (the runtime records
-    /// the cancellation when the handler stops); any other non-terminal task is canceled directly.
+    /// the cancellation when the handler stops); any other non-terminal task is canceled directly. Idempotent (spec
+    /// 3.3.1): cancelling a task that is already canceled answers that task.
     /// </summary>
     /// <exception cref="TaskNotFoundException">Unknown task.</exception>
-    /// <exception cref="TaskNotCancelableException">The task is already terminal.</exception>
+    /// <exception cref="TaskNotCancelableException">The task is in another terminal state.</exception>
     public async Task<AgentTask> CancelTaskAsync(CancelTaskRequest request, CancellationToken cancellationToken = default)
     {
         string id = RequireId(request?.Id);
+        try
+        {
+            return await CancelOnceAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskNotCancelableException refused) when (refused.State == TaskState.Canceled)
+        {
+            return await Tasks.GetTaskAsync(id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AgentTask> CancelOnceAsync(string id, CancellationToken cancellationToken)
+    {
         if (_runs.TryGetValue(id, out Run? run))
         {
             run.Cancel();
@@ -199,11 +212,14 @@ public sealed class A2AAgentService : IAsyncDisposable
         }
         catch
         {
+            // A refused follow-up releases its reservation, and ends the run it will never start, so a CancelTask
+            // that found it meanwhile stops waiting.
             if (followUp)
             {
                 _runs.TryRemove(new KeyValuePair<string, Run>(message.TaskId!, run));
             }
 
+            run.Abandon();
             throw;
         }
 
@@ -240,6 +256,8 @@ public sealed class A2AAgentService : IAsyncDisposable
         }
     }
 
+    // A task's stream carries the task, status updates and artifact updates. A message in the task's event log is a
+    // follow-up appended to its history (it shows in the next snapshot), not an event of the stream.
     private static async IAsyncEnumerable<StreamResponse> Stream(IAsyncEnumerator<TaskEventRecord> events)
     {
         await using (events.ConfigureAwait(false))
@@ -247,7 +265,10 @@ public sealed class A2AAgentService : IAsyncDisposable
             yield return events.Current.Event;
             while (await events.MoveNextAsync().ConfigureAwait(false))
             {
-                yield return events.Current.Event;
+                if (events.Current.Event.Kind != StreamResponseKind.Message)
+                {
+                    yield return events.Current.Event;
+                }
             }
         }
     }
@@ -321,6 +342,16 @@ public sealed class A2AAgentService : IAsyncDisposable
             catch (ObjectDisposedException)
             {
                 // The run already ended.
+            }
+        }
+
+        /// <summary>Ends a run that will never start (its message was refused).</summary>
+        public void Abandon()
+        {
+            if (Interlocked.Exchange(ref _started, 1) == 0)
+            {
+                _cancel.Dispose();
+                _completion.TrySetResult();
             }
         }
 

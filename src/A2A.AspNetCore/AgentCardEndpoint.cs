@@ -8,8 +8,8 @@ namespace A2A.AspNetCore;
 
 /// <summary>
 /// GET <c>{route}/.well-known/agent-card.json</c> (and the root one, for the agent that owns it): the agent card with
-/// the agent's absolute endpoint URL, a weak ETag over its bytes (If-None-Match answers 304), a Cache-Control max-age,
-/// and <c>Vary: A2A-Version</c>.
+/// the agent's absolute endpoint URL, a weak ETag over its bytes (If-None-Match answers 304), Last-Modified (when the
+/// agent was mapped), a Cache-Control max-age, and <c>Vary: A2A-Version</c>.
 /// </summary>
 internal static class AgentCardEndpoint
 {
@@ -29,6 +29,7 @@ internal static class AgentCardEndpoint
 
         HttpResponse response = context.Response;
         response.Headers.ETag = etag;
+        response.Headers.LastModified = agent.CardLastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.Vary = A2AMethods.VersionHeader;
         response.Headers.CacheControl = $"public, max-age={(int)options.CardCacheDuration.TotalSeconds}";
         if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))

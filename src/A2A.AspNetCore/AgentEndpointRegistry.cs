@@ -126,6 +126,9 @@ internal sealed class AgentEndpointRegistry
 
         public Func<string, AgentCard> Card { get; } = card;
 
+        /// <summary>When the card was defined (the agent was mapped), to the second: the card's Last-Modified.</summary>
+        public DateTimeOffset CardLastModified { get; } = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
         public A2AServerOptions Options { get; } = options;
 
         public bool? ServeCardAtRoot => Options.ServeCardAtRoot;

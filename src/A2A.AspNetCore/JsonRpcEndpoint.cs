@@ -31,6 +31,16 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
     public async Task HandleAsync(HttpContext context)
     {
         CancellationToken aborted = context.RequestAborted;
+
+        // Only JSON is read: a text/plain or form post (what a cross-site form or a no-cors fetch can send without a
+        // preflight) is refused before anything is read or created.
+        if (!IsJson(context.Request.ContentType))
+        {
+            await RejectAsync(context, new ContentTypeNotSupportedException(
+                $"Content type not supported: '{context.Request.ContentType}'. Send the request as application/json (or application/a2a+json).")).ConfigureAwait(false);
+            return;
+        }
+
         byte[]? body = await ReadBodyAsync(context.Request, aborted).ConfigureAwait(false);
         if (body is null)
         {
@@ -42,6 +52,14 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         if (!System.Text.Unicode.Utf8.IsValid(body))
         {
             await RejectAsync(context, new ParseErrorException("Parse error: the body is not valid UTF-8.")).ConfigureAwait(false);
+            return;
+        }
+
+        // An escaped unpaired surrogate ("\ud800") is valid JSON syntax but no Unicode text: it could never be written
+        // back (an id, a method, a message), so it is refused here, before any work, rather than failing the answer.
+        if (JsonText.FindUnpairedSurrogateEscape(body) is int at)
+        {
+            await RejectAsync(context, new ParseErrorException($"Parse error: the body escapes an unpaired UTF-16 surrogate at byte {at}; JSON text must be valid Unicode.")).ConfigureAwait(false);
             return;
         }
 
@@ -95,6 +113,17 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
                 await WriteErrorAsync(context, id, error).ConfigureAwait(false);
             }
         }
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return false;
+        }
+
+        return mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.MediaType.Equals("application/a2a+json", StringComparison.OrdinalIgnoreCase);
     }
 
     // A request refused before its envelope could be read: no id to echo, no method to name.
@@ -151,7 +180,8 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
                 await WriteResultAsync(context, id, canceled, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
                 break;
             case A2AMethods.GetExtendedAgentCard:
-                throw new ExtendedAgentCardNotConfiguredException("This agent has no extended agent card; read the public one at /.well-known/agent-card.json.");
+                // Spec 3.3.4: an agent whose card does not declare extendedAgentCard answers UnsupportedOperationError.
+                throw new UnsupportedOperationException("This agent's card does not declare an extended agent card (capabilities.extendedAgentCard); read the public one at /.well-known/agent-card.json.");
             case A2AMethods.CreateTaskPushNotificationConfig:
             case A2AMethods.GetTaskPushNotificationConfig:
             case A2AMethods.ListTaskPushNotificationConfigs:

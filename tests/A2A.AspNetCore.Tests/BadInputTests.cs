@@ -16,7 +16,7 @@ public class BadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
 {
     private const string Message = """{"messageId":"m-1","role":"ROLE_USER","parts":[{"text":"hi"}]}""";
 
-    private sealed record Case(string Name, byte[] Body, int Code, string? Version = "1.0", string? ExpectedId = null);
+    private sealed record Case(string Name, byte[] Body, int Code, string? Version = "1.0", string? ExpectedId = null, string? ContentType = "application/json");
 
     [Fact]
     public async Task Every_bad_request_gets_its_json_rpc_error_and_changes_nothing()
@@ -32,7 +32,10 @@ public class BadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
         foreach (Case bad in cases)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = new ByteArrayContent(bad.Body) };
-            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            if (bad.ContentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", bad.ContentType);
+            }
             if (bad.Version is not null)
             {
                 request.Headers.Add("A2A-Version", bad.Version);
@@ -86,6 +89,32 @@ public class BadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
         foreach (string text in broken)
         {
             yield return new Case("broken: " + text, Encoding.UTF8.GetBytes(text), A2AErrorCodes.ParseError);
+        }
+
+        // 1b. Escaped unpaired UTF-16 surrogates: valid JSON syntax, but no text that could be written back (in an id,
+        //     a method, a message): refused before any work, with a null id.
+        string[] surrogates =
+        [
+            "{\"jsonrpc\":\"2.0\",\"id\":\"\\ud800\",\"method\":\"GetTask\",\"params\":{\"id\":\"x\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"a\\udc00b\",\"method\":\"GetTask\",\"params\":{\"id\":\"x\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\\ud83d\",\"params\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetTask\\udfff\",\"params\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendMessage\",\"params\":{\"message\":{\"messageId\":\"m\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"\\ud800x\"}]}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendMessage\",\"params\":{\"message\":{\"messageId\":\"\\ud83d\\u0041\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"x\"}]}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetTask\",\"params\":{\"id\":\"x\",\"\\udc00\":1}}",
+        ];
+        foreach (string text in surrogates)
+        {
+            yield return new Case("unpaired surrogate: " + text, Encoding.UTF8.GetBytes(text), A2AErrorCodes.ParseError);
+        }
+
+        // 1c. Bodies that are not sent as JSON (a cross-site form or a no-cors fetch): refused before anything is read.
+        string validGetTask = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetTask\",\"params\":{\"id\":\"" + completed.Id + "\"}}";
+        string validSend = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendMessage\",\"params\":{\"message\":" + Message + "}}";
+        foreach (string? contentType in new[] { "text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/json", "application/jsonx", null })
+        {
+            yield return new Case($"content type {contentType ?? "(none)"}: SendMessage", Encoding.UTF8.GetBytes(validSend), A2AErrorCodes.ContentTypeNotSupported, ContentType: contentType);
+            yield return new Case($"content type {contentType ?? "(none)"}: GetTask", Encoding.UTF8.GetBytes(validGetTask), A2AErrorCodes.ContentTypeNotSupported, ContentType: contentType);
         }
 
         // 2. Invalid UTF-8, inside strings and out.
@@ -236,7 +265,7 @@ public class BadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
                 yield return C(method, Rpc("\"" + method + "\"", "{\"taskId\":\"" + completed.Id + "\",\"id\":\"c\"}"), A2AErrorCodes.PushNotificationNotSupported);
             }
 
-            yield return C("GetExtendedAgentCard", Rpc("\"GetExtendedAgentCard\"", "{}"), A2AErrorCodes.ExtendedAgentCardNotConfigured);
+            yield return C("GetExtendedAgentCard", Rpc("\"GetExtendedAgentCard\"", "{}"), A2AErrorCodes.UnsupportedOperation);
         }
     }
 }

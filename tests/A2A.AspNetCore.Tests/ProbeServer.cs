@@ -9,9 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace A2A.AspNetCore.Tests;
 
 /// <summary>A real Kestrel server on 127.0.0.1 (a free port) serving the probe agent, shared by a test class.</summary>
-public sealed class ProbeServer : IAsyncLifetime
+public class ProbeServer : IAsyncLifetime
 {
     private WebApplication? _app;
+
+    /// <summary>The task store the server uses; a subclass may wrap it (to slow it down, say).</summary>
+    protected virtual A2A.Storage.ITaskStore CreateStore() => new A2A.Storage.InMemoryTaskStore();
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -30,6 +33,7 @@ public sealed class ProbeServer : IAsyncLifetime
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(CreateStore());
         builder.Services.AddProbeAgent();
         _app = builder.Build();
         _app.MapProbeAgent("/a2a", Options);

@@ -76,7 +76,7 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
     }
 
     [Fact]
-    public async Task Cancel_running_fires_the_handlers_token_and_cancel_completed_is_not_cancelable()
+    public async Task Cancel_running_fires_the_handlers_token_cancel_is_idempotent_and_cancel_completed_is_not_cancelable()
     {
         AgentTask started = (await server.Client.SendMessageAsync(Send("slow please", returnImmediately: true))).Task!;
         Assert.False(started.Status.State.IsTerminal());
@@ -85,8 +85,15 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
         AgentTask canceled = await server.Client.CancelTaskAsync(started.Id);
         Assert.Equal(TaskState.Canceled, canceled.Status.State);
 
-        A2AException again = await Assert.ThrowsAsync<TaskNotCancelableException>(() => server.Client.CancelTaskAsync(started.Id));
-        Assert.Equal(A2AErrorCodes.TaskNotCancelable, again.Code);
+        // Spec 3.3.1: cancelling a canceled task answers the canceled task again.
+        AgentTask again = await server.Client.CancelTaskAsync(started.Id);
+        Assert.Equal(TaskState.Canceled, again.Status.State);
+        Assert.Equal(canceled.Status.Timestamp, again.Status.Timestamp);
+
+        AgentTask completed = (await server.Client.SendMessageAsync(Send("hello"))).Task!;
+        Assert.Equal(TaskState.Completed, completed.Status.State);
+        A2AException refused = await Assert.ThrowsAsync<TaskNotCancelableException>(() => server.Client.CancelTaskAsync(completed.Id));
+        Assert.Equal(A2AErrorCodes.TaskNotCancelable, refused.Code);
     }
 
     [Fact]
@@ -229,7 +236,8 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.Equal(A2AErrorCodes.PushNotificationNotSupported, push.GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal("p1", push.GetProperty("id").GetString());
 
-        await Assert.ThrowsAsync<ExtendedAgentCardNotConfiguredException>(() => server.Client.GetExtendedAgentCardAsync());
+        // Spec 3.3.4: the card does not declare an extended card, so the method is an unsupported operation.
+        await Assert.ThrowsAsync<UnsupportedOperationException>(() => server.Client.GetExtendedAgentCardAsync());
     }
 
     [Fact]

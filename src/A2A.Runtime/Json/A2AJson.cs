@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using A2A.Protocol;
 
 namespace A2A.Json;
 
@@ -55,6 +56,18 @@ public static class A2AJson
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
         {
+            return;
+        }
+
+        // The spec marks every field of ListTasksResponse REQUIRED: written even when empty or zero (an empty result,
+        // the last page's empty nextPageToken).
+        if (typeInfo.Type == typeof(ListTasksResponse))
+        {
+            foreach (JsonPropertyInfo property in typeInfo.Properties)
+            {
+                property.ShouldSerialize = static (_, _) => true;
+            }
+
             return;
         }
 

@@ -5,8 +5,9 @@ using System.Text.Json.Serialization;
 namespace A2A.Json;
 
 /// <summary>
-/// <c>google.protobuf.Timestamp</c> in ProtoJSON: RFC 3339, always UTC with a <c>Z</c>, and 0, 3, 6 or 9 fraction
-/// digits (as few as keep the value exact). Reads any RFC 3339 offset and normalizes to UTC.
+/// <c>google.protobuf.Timestamp</c> in ProtoJSON: RFC 3339, always UTC with a <c>Z</c>, written with millisecond
+/// precision as the A2A spec recommends and the JavaScript SDK does (<c>2026-01-31T12:00:00.000Z</c>; finer digits are
+/// truncated). Reads any RFC 3339 offset and precision and normalizes to UTC.
 /// </summary>
 public sealed class ProtoTimestampJsonConverter : JsonConverter<DateTimeOffset>
 {
@@ -25,11 +26,7 @@ public sealed class ProtoTimestampJsonConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         DateTime utc = value.UtcDateTime;
-        long subSecondTicks = utc.Ticks % TimeSpan.TicksPerSecond;
-        string format = subSecondTicks == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'"
-            : subSecondTicks % TimeSpan.TicksPerMillisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'"
-            : subSecondTicks % 10 == 0 ? "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"
-            : "yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z'";
+        const string format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         Span<char> buffer = stackalloc char[40];
         if (utc.TryFormat(buffer, out int written, format, CultureInfo.InvariantCulture))
         {

@@ -103,9 +103,11 @@ public static class TaskProjection
         TaskState from = current.Status.State;
         TaskState to = snapshot.Status.State;
 
-        // Same state is a resend (the spec lets a stream repeat the final snapshot); otherwise the state change
-        // must be one the lifecycle allows, which also keeps terminal tasks terminal.
-        if (from != TaskState.Unspecified && from != to)
+        // A snapshot is the task as it is now, and may skip the states in between (a blocking follow-up to an
+        // input-required task returns it completed). It is refused only when it would leave a terminal state, or
+        // reach a state the lifecycle does not contain; a resend of the same state is fine (the spec lets a stream
+        // repeat the final snapshot).
+        if (from != TaskState.Unspecified && from != to && (from.IsTerminal() || !lifecycle.Declares(to)))
         {
             lifecycle.EnsureTransition(current.Id, from, to);
         }

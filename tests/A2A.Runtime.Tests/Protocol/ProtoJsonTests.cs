@@ -72,11 +72,12 @@ public class ProtoJsonTests
     }
 
     [Theory]
-    [InlineData("2026-11-21T22:14:43Z", "2026-11-21T22:14:43Z")]
+    [InlineData("2026-11-21T22:14:43Z", "2026-11-21T22:14:43.000Z")]
     [InlineData("2026-11-21T22:14:43.028Z", "2026-11-21T22:14:43.028Z")]
-    [InlineData("2026-11-21T22:14:43.028100Z", "2026-11-21T22:14:43.028100Z")]
+    [InlineData("2026-11-21T22:14:43.028999Z", "2026-11-21T22:14:43.028Z")]
+    [InlineData("2026-11-21T22:14:43.123456789Z", "2026-11-21T22:14:43.123Z")]
     [InlineData("2026-11-21T23:14:43.5+01:00", "2026-11-21T22:14:43.500Z")]
-    public void Timestamps_are_RFC3339_UTC_with_proto_fraction_digits(string input, string expected)
+    public void Timestamps_are_RFC3339_UTC_with_millisecond_precision(string input, string expected)
     {
         AgentTaskStatus status = A2AJson.Deserialize<AgentTaskStatus>($"{{\"state\":\"TASK_STATE_WORKING\",\"timestamp\":\"{input}\"}}");
         Assert.Equal($"{{\"state\":\"TASK_STATE_WORKING\",\"timestamp\":\"{expected}\"}}", A2AJson.Serialize(status));

@@ -63,4 +63,22 @@ public class ClientTaskManagerTests
         Assert.Same(updated, manager.GetTask());
         Assert.Throws<A2AClientInvalidStateException>(() => manager.UpdateWithMessage(UserMessage("x"), Working with { Id = "t2" }));
     }
+
+    // A snapshot is the task as it is now: a blocking follow-up to an input-required task answers it completed, with
+    // the working state in between never seen by this client.
+    [Fact]
+    public void A_snapshot_may_skip_the_states_in_between()
+    {
+        var manager = new ClientTaskManager(TaskLifecycle.For(OptionalTaskStates.InputRequired));
+        manager.SaveTaskEvent(StreamResponse.From(Working with { Status = new AgentTaskStatus { State = TaskState.InputRequired } }));
+        manager.SaveTaskEvent(StreamResponse.From(Working with { Status = new AgentTaskStatus { State = TaskState.Completed } }));
+        Assert.Equal(TaskState.Completed, manager.GetTaskOrThrow().Status.State);
+
+        // Resending the final snapshot is fine; leaving the terminal state is not, nor is a state the agent lacks.
+        manager.SaveTaskEvent(StreamResponse.From(Working with { Status = new AgentTaskStatus { State = TaskState.Completed } }));
+        Assert.ThrowsAny<A2AException>(() => manager.SaveTaskEvent(StreamResponse.From(Working with { Status = new AgentTaskStatus { State = TaskState.Working } })));
+        var minimal = new ClientTaskManager(TaskLifecycle.Minimal);
+        minimal.SaveTaskEvent(StreamResponse.From(Working));
+        Assert.ThrowsAny<A2AException>(() => minimal.SaveTaskEvent(StreamResponse.From(Working with { Status = new AgentTaskStatus { State = TaskState.AuthRequired } })));
+    }
 }
