@@ -168,5 +168,7 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
 
         public ValueTask WaitForEventsAsync(string taskId, long afterSequence, CancellationToken cancellationToken = default) =>
             _inner.WaitForEventsAsync(taskId, afterSequence, cancellationToken);
+
+        public ValueTask<bool> DeleteAsync(string taskId, CancellationToken cancellationToken = default) => _inner.DeleteAsync(taskId, cancellationToken);
     }
 }

@@ -36,6 +36,9 @@ public interface ITaskStore
     /// <exception cref="Errors.TaskNotFoundException">The id is unknown.</exception>
     ValueTask<IReadOnlyList<TaskEventRecord>> ReadEventsAsync(string taskId, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes a task and its event log; false when the id is unknown. Waiting subscribers then see the task gone.</summary>
+    ValueTask<bool> DeleteAsync(string taskId, CancellationToken cancellationToken = default);
+
     /// <summary>Completes once the task has an event with a sequence greater than <paramref name="afterSequence"/> (at once if it already has).</summary>
     /// <exception cref="Errors.TaskNotFoundException">The id is unknown.</exception>
     ValueTask WaitForEventsAsync(string taskId, long afterSequence, CancellationToken cancellationToken = default);

@@ -15,17 +15,46 @@ namespace A2A.Storage;
 /// Model types are immutable records; on write the store snapshots every list, map, byte buffer and JSON element
 /// the caller passed in, and hands out those snapshots, whose collections are read-only types only the runtime can
 /// create. Handing out the snapshot itself is therefore as safe as a copy, without the cost of one per read.
-/// Event logs are kept whole for the task's lifetime (they make replay and late subscribers exact).
+/// Event logs are kept whole while a task is active (they make replay and late subscribers exact). Finished tasks
+/// are kept, compacted or expired as <see cref="InMemoryTaskStoreOptions"/> says: without retention, memory grows with
+/// every task the process ever served.
 /// </remarks>
 public sealed class InMemoryTaskStore : ITaskStore
 {
     private readonly ConcurrentDictionary<string, Entry> _tasks = new(StringComparer.Ordinal);
+    private readonly InMemoryTaskStoreOptions _options;
+    private readonly TimeProvider _time;
+    private readonly bool _retains;
+
+    // Finished tasks in the order they finished, for expiry; swept on every store call (O(1) when nothing is due).
+    private readonly ConcurrentQueue<(string Id, Entry Entry, DateTimeOffset FinishedAt)> _finished = new();
+    private readonly object _sweepGate = new();
+
+    /// <summary>A store that keeps every task.</summary>
+    public InMemoryTaskStore()
+        : this(new InMemoryTaskStoreOptions())
+    {
+    }
+
+    /// <summary>A store with retention for finished tasks.</summary>
+    /// <param name="options">How long finished tasks are kept.</param>
+    /// <param name="timeProvider">The clock for time-to-live; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A non-positive time-to-live or a negative maximum.</exception>
+    public InMemoryTaskStore(InMemoryTaskStoreOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _retains = options.FinishedTaskTimeToLive is not null || options.MaxFinishedTasks is not null || options.CompactFinishedTasks;
+    }
 
     /// <inheritdoc />
     public ValueTask<StoredTask?> GetAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(taskId);
         cancellationToken.ThrowIfCancellationRequested();
+        Sweep();
         return ValueTask.FromResult(_tasks.TryGetValue(taskId, out Entry? entry) ? entry.Current : null);
     }
 
@@ -43,6 +72,12 @@ public sealed class InMemoryTaskStore : ITaskStore
             throw new TaskAlreadyExistsException(task.Id);
         }
 
+        if (snapshot.Status.State.IsTerminal())
+        {
+            Finished(task.Id, entry);
+        }
+
+        Sweep();
         return ValueTask.FromResult(entry.Current);
     }
 
@@ -59,6 +94,7 @@ public sealed class InMemoryTaskStore : ITaskStore
         StreamResponse frozenChange = FreezeEvent(change);
         TaskCompletionSource? changed = null;
         StoredTask stored;
+        bool finishing;
         lock (entry.Gate)
         {
             long actual = entry.Current.Version;
@@ -67,6 +103,7 @@ public sealed class InMemoryTaskStore : ITaskStore
                 throw new TaskVersionConflictException(task.Id, expectedVersion, actual);
             }
 
+            finishing = snapshot.Status.State.IsTerminal() && !entry.Current.Task.Status.State.IsTerminal();
             stored = new StoredTask(snapshot, actual + 1);
             entry.Log.Add(new TaskEventRecord(stored.Version, frozenChange));
             entry.Current = stored;
@@ -78,6 +115,12 @@ public sealed class InMemoryTaskStore : ITaskStore
         }
 
         changed?.SetResult(); // wakes subscribers; they run on the thread pool, not on this writer's thread
+        if (finishing)
+        {
+            Finished(task.Id, entry);
+        }
+
+        Sweep();
         return ValueTask.FromResult(stored);
     }
 
@@ -91,6 +134,7 @@ public sealed class InMemoryTaskStore : ITaskStore
             throw new InvalidParamsException($"pageSize must be between 1 and {TaskQuery.MaxPageSize}; got {query.PageSize}.");
         }
 
+        Sweep();
         int offset = 0;
         if (!string.IsNullOrEmpty(query.PageToken)
             && (!int.TryParse(query.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
@@ -119,8 +163,10 @@ public sealed class InMemoryTaskStore : ITaskStore
         Entry entry = Find(taskId);
         lock (entry.Gate)
         {
-            // Sequence n lives at index n - 1: the log has no gaps by construction.
-            int start = (int)Math.Clamp(afterSequence, 0, entry.Log.Count);
+            // Sequence n lives at index n - first: the log has no gaps by construction (a compacted log starts at its
+            // final snapshot, which stands for every event before it).
+            long first = entry.Log[0].Sequence;
+            int start = (int)Math.Clamp(afterSequence - first + 1, 0, entry.Log.Count);
             int count = Math.Min(maxCount, entry.Log.Count - start);
             return ValueTask.FromResult<IReadOnlyList<TaskEventRecord>>(CollectionsMarshal.AsSpan(entry.Log).Slice(start, count).ToArray());
         }
@@ -142,6 +188,87 @@ public sealed class InMemoryTaskStore : ITaskStore
         }
 
         return new ValueTask(signal.WaitAsync(cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> DeleteAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_tasks.TryRemove(taskId, out Entry? entry))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        Wake(entry);
+        return ValueTask.FromResult(true);
+    }
+
+    // A task reached a terminal state: compact its log if asked, and queue it for expiry.
+    private void Finished(string taskId, Entry entry)
+    {
+        if (!_retains)
+        {
+            return;
+        }
+
+        if (_options.CompactFinishedTasks)
+        {
+            lock (entry.Gate)
+            {
+                StoredTask final = entry.Current;
+                entry.Log.Clear();
+                entry.Log.Add(new TaskEventRecord(final.Version, StreamResponse.From(final.Task)));
+                entry.Log.TrimExcess();
+            }
+        }
+
+        if (_options.FinishedTaskTimeToLive is not null || _options.MaxFinishedTasks is not null)
+        {
+            _finished.Enqueue((taskId, entry, _time.GetUtcNow()));
+        }
+    }
+
+    // Removes finished tasks past their time-to-live or beyond the maximum count, oldest first. One sweeper at a time;
+    // a call that finds another one sweeping goes on without waiting.
+    private void Sweep()
+    {
+        if (_finished.IsEmpty || !Monitor.TryEnter(_sweepGate))
+        {
+            return;
+        }
+
+        try
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            while (_finished.TryPeek(out (string Id, Entry Entry, DateTimeOffset FinishedAt) oldest)
+                && (_finished.Count > (_options.MaxFinishedTasks ?? int.MaxValue)
+                    || (_options.FinishedTaskTimeToLive is { } ttl && now - oldest.FinishedAt >= ttl)))
+            {
+                _finished.TryDequeue(out _);
+                if (_tasks.TryRemove(new KeyValuePair<string, Entry>(oldest.Id, oldest.Entry)))
+                {
+                    Wake(oldest.Entry);
+                }
+            }
+        }
+        finally
+        {
+            Monitor.Exit(_sweepGate);
+        }
+    }
+
+    // Whoever waits on a removed task's events wakes up and finds it gone.
+    private static void Wake(Entry entry)
+    {
+        TaskCompletionSource? waiting;
+        lock (entry.Gate)
+        {
+            waiting = entry.Changed;
+            entry.Changed = null;
+        }
+
+        waiting?.SetResult();
     }
 
     private static bool Matches(AgentTask task, TaskQuery query) =>
