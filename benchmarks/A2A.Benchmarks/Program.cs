@@ -13,6 +13,14 @@ if (args is ["analyzer-telemetry", ..])
     return;
 }
 
+// Memory under sustained load, with and without retention:
+//              dotnet run -c Release --project benchmarks/A2A.Benchmarks -- soak 200000
+if (args is ["soak", ..])
+{
+    await SoakProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
 if (args is ["serve-trivial", ..])
 {
     await WireBenchmarks.ServeTrivialAsync(); // the server process of the wire benchmark
