@@ -30,6 +30,12 @@ public sealed class InMemoryTaskStore : ITaskStore
     private readonly ConcurrentQueue<(string Id, Entry Entry, DateTimeOffset FinishedAt)> _finished = new();
     private readonly object _sweepGate = new();
 
+    // The ListTasks order (newest status first, then id) over every task and per context, so a page costs a seek and
+    // the page, not a sort of every task. Changed under the task's own gate, then this one (always in that order).
+    private readonly object _indexGate = new();
+    private readonly SortedSet<ListKey> _byStatusTime = new(ListKey.Order);
+    private readonly Dictionary<string, SortedSet<ListKey>> _byContext = new(StringComparer.Ordinal);
+
     /// <summary>A store that keeps every task.</summary>
     public InMemoryTaskStore()
         : this(new InMemoryTaskStoreOptions())
@@ -67,9 +73,14 @@ public sealed class InMemoryTaskStore : ITaskStore
 
         AgentTask snapshot = ModelSnapshot.Freeze(task);
         var entry = new Entry(new StoredTask(snapshot, 1), new TaskEventRecord(1, StreamResponse.From(snapshot)));
-        if (!_tasks.TryAdd(task.Id, entry))
+        lock (entry.Gate)
         {
-            throw new TaskAlreadyExistsException(task.Id);
+            if (!_tasks.TryAdd(task.Id, entry))
+            {
+                throw new TaskAlreadyExistsException(task.Id);
+            }
+
+            Index(null, snapshot);
         }
 
         if (snapshot.Status.State.IsTerminal())
@@ -104,9 +115,11 @@ public sealed class InMemoryTaskStore : ITaskStore
             }
 
             finishing = snapshot.Status.State.IsTerminal() && !entry.Current.Task.Status.State.IsTerminal();
+            AgentTask before = entry.Current.Task;
             stored = new StoredTask(snapshot, actual + 1);
             entry.Log.Add(new TaskEventRecord(stored.Version, frozenChange));
             entry.Current = stored;
+            Index(before, snapshot);
             if (entry.Changed is { } waiting)
             {
                 changed = waiting;
@@ -135,24 +148,115 @@ public sealed class InMemoryTaskStore : ITaskStore
         }
 
         Sweep();
-        int offset = 0;
-        if (!string.IsNullOrEmpty(query.PageToken)
-            && (!int.TryParse(query.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+        ListKey? after = null;
+        if (!string.IsNullOrEmpty(query.PageToken))
         {
-            throw new InvalidParamsException("pageToken is not a token this server issued; pass the nextPageToken of the previous page, or none for the first page.");
+            after = ListKey.Parse(query.PageToken)
+                ?? throw new InvalidParamsException("pageToken is not a token this server issued; pass the nextPageToken of the previous page, or none for the first page.");
         }
 
-        List<AgentTask> matching = _tasks.Values
-            .Select(entry => entry.Current.Task)
-            .Where(task => Matches(task, query))
-            .OrderByDescending(task => task.Status.Timestamp ?? DateTimeOffset.MinValue)
-            .ThenBy(task => task.Id, StringComparer.Ordinal)
-            .ToList();
+        bool filtered = query.State is not null || query.ActiveOnly || query.StatusTimestampAfter is not null;
+        var page = new List<AgentTask>(Math.Min(query.PageSize, 16));
+        ListKey last = default;
+        bool more = false;
+        int total;
+        lock (_indexGate)
+        {
+            SortedSet<ListKey>? keys = query.ContextId is null ? _byStatusTime : _byContext.GetValueOrDefault(query.ContextId);
+            if (keys is null)
+            {
+                return ValueTask.FromResult(new TaskPage([], "", 0));
+            }
 
-        AgentTask[] page = matching.Skip(offset).Take(query.PageSize).ToArray();
-        int next = offset + page.Length;
-        string nextToken = next < matching.Count ? next.ToString(CultureInfo.InvariantCulture) : "";
-        return ValueTask.FromResult(new TaskPage(page, nextToken, matching.Count));
+            // A page is a seek past the token's key and the page itself (plus one more match, to know whether a next
+            // page exists). The total is the index's size; a filtered query counts its matches, newest first, until
+            // statusTimestampAfter cuts it off.
+            foreach (ListKey key in After(keys, after))
+            {
+                if (Beyond(key, query))
+                {
+                    break;
+                }
+
+                if (!IsMatch(key, query, out AgentTask? task))
+                {
+                    continue;
+                }
+
+                if (page.Count == query.PageSize)
+                {
+                    more = true;
+                    break;
+                }
+
+                page.Add(task);
+                last = key;
+            }
+
+            total = filtered ? keys.TakeWhile(key => !Beyond(key, query)).Count(key => IsMatch(key, query, out _)) : keys.Count;
+        }
+
+        return ValueTask.FromResult(new TaskPage(page, more ? last.ToString() : "", total));
+    }
+
+    // The keys strictly after `after` in list order (all of them without a token).
+    private static IEnumerable<ListKey> After(SortedSet<ListKey> keys, ListKey? after)
+    {
+        if (after is not { } start)
+        {
+            return keys;
+        }
+
+        if (keys.Count == 0 || ListKey.Order.Compare(start, keys.Max) >= 0)
+        {
+            return [];
+        }
+
+        return keys.GetViewBetween(start, keys.Max).Where(key => ListKey.Order.Compare(key, start) > 0);
+    }
+
+    // Newest first: once a status is no newer than statusTimestampAfter, no later key matches.
+    private static bool Beyond(ListKey key, TaskQuery query) => query.StatusTimestampAfter is { } since && key.Ticks <= since.UtcTicks;
+
+    private bool IsMatch(ListKey key, TaskQuery query, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AgentTask? task)
+    {
+        task = _tasks.TryGetValue(key.Id, out Entry? entry) ? entry.Current.Task : null;
+        return task is not null && Matches(task, query);
+    }
+
+    // Moves a task's key in the list index: called under the task's gate, so its keys change in write order.
+    private void Index(AgentTask? before, AgentTask after)
+    {
+        ListKey key = ListKey.Of(after);
+        lock (_indexGate)
+        {
+            if (before is not null)
+            {
+                Unindex(before);
+            }
+
+            _byStatusTime.Add(key);
+            if (after.ContextId is { } context)
+            {
+                if (!_byContext.TryGetValue(context, out SortedSet<ListKey>? keys))
+                {
+                    _byContext[context] = keys = new SortedSet<ListKey>(ListKey.Order);
+                }
+
+                keys.Add(key);
+            }
+        }
+    }
+
+    // Under _indexGate.
+    private void Unindex(AgentTask task)
+    {
+        ListKey key = ListKey.Of(task);
+        _byStatusTime.Remove(key);
+        if (task.ContextId is { } context && _byContext.TryGetValue(context, out SortedSet<ListKey>? keys) && keys.Remove(key) && keys.Count == 0)
+        {
+            _byContext.Remove(context);
+        }
     }
 
     /// <inheritdoc />
@@ -200,6 +304,7 @@ public sealed class InMemoryTaskStore : ITaskStore
             return ValueTask.FromResult(false);
         }
 
+        Removed(entry);
         Wake(entry);
         return ValueTask.FromResult(true);
     }
@@ -248,6 +353,7 @@ public sealed class InMemoryTaskStore : ITaskStore
                 _finished.TryDequeue(out _);
                 if (_tasks.TryRemove(new KeyValuePair<string, Entry>(oldest.Id, oldest.Entry)))
                 {
+                    Removed(oldest.Entry);
                     Wake(oldest.Entry);
                 }
             }
@@ -255,6 +361,17 @@ public sealed class InMemoryTaskStore : ITaskStore
         finally
         {
             Monitor.Exit(_sweepGate);
+        }
+    }
+
+    private void Removed(Entry entry)
+    {
+        lock (entry.Gate)
+        {
+            lock (_indexGate)
+            {
+                Unindex(entry.Current.Task);
+            }
         }
     }
 
@@ -312,6 +429,26 @@ public sealed class InMemoryTaskStore : ITaskStore
     {
         ArgumentNullException.ThrowIfNull(taskId);
         return _tasks.TryGetValue(taskId, out Entry? entry) ? entry : throw new TaskNotFoundException(taskId);
+    }
+
+    /// <summary>A task's place in the list order: newest status first, then id. Its text is the page token.</summary>
+    private readonly record struct ListKey(long Ticks, string Id)
+    {
+        public static readonly IComparer<ListKey> Order = Comparer<ListKey>.Create(static (a, b) =>
+            a.Ticks != b.Ticks ? b.Ticks.CompareTo(a.Ticks) : string.CompareOrdinal(a.Id, b.Id));
+
+        public static ListKey Of(AgentTask task) => new((task.Status.Timestamp ?? DateTimeOffset.MinValue).UtcTicks, task.Id);
+
+        public static ListKey? Parse(string token)
+        {
+            int dot = token.IndexOf('.', StringComparison.Ordinal);
+            return dot > 0 && dot < token.Length - 1
+                && long.TryParse(token.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out long ticks)
+                    ? new ListKey(ticks, token[(dot + 1)..])
+                    : null;
+        }
+
+        public override string ToString() => Ticks.ToString(CultureInfo.InvariantCulture) + "." + Id;
     }
 
     private sealed class Entry(StoredTask current, TaskEventRecord created)
