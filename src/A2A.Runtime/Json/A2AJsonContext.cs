@@ -14,7 +14,7 @@ namespace A2A.Json;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     NumberHandling = JsonNumberHandling.Strict,
-    Converters = [typeof(TaskStateJsonConverter), typeof(RoleJsonConverter), typeof(ProtoTimestampJsonConverter)])]
+    Converters = [typeof(TaskStateJsonConverter), typeof(RoleJsonConverter), typeof(ProtoTimestampJsonConverter), typeof(ProtoInt32JsonConverter)])]
 [JsonSerializable(typeof(AgentTask))]
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(Part))]

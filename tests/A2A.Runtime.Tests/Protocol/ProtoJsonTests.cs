@@ -83,6 +83,28 @@ public class ProtoJsonTests
         Assert.Equal($"{{\"state\":\"TASK_STATE_WORKING\",\"timestamp\":\"{expected}\"}}", A2AJson.Serialize(status));
     }
 
+    [Theory]
+    [InlineData("5", 5)]
+    [InlineData("5.0", 5)]
+    [InlineData("5e0", 5)]
+    [InlineData("\"5\"", 5)]
+    [InlineData("\"-3\"", -3)]
+    public void Integer_fields_read_every_ProtoJSON_spelling(string json, int expected)
+    {
+        GetTaskRequest request = A2AJson.Deserialize<GetTaskRequest>($"{{\"id\":\"t\",\"historyLength\":{json}}}");
+        Assert.Equal(expected, request.HistoryLength);
+        Assert.Contains($"\"historyLength\":{expected}", A2AJson.Serialize(request));
+    }
+
+    [Theory]
+    [InlineData("5.5")]
+    [InlineData("\"five\"")]
+    [InlineData("\"5.5\"")]
+    [InlineData("3000000000")]
+    [InlineData("true")]
+    public void Integer_fields_refuse_what_is_not_a_whole_int32(string json) =>
+        Assert.ThrowsAny<JsonException>(() => A2AJson.Deserialize<GetTaskRequest>($"{{\"id\":\"t\",\"historyLength\":{json}}}"));
+
     [Fact]
     public void Raw_bytes_are_base64_and_data_is_any_json()
     {
