@@ -115,15 +115,19 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         }
     }
 
+    // The media type before any parameters (charset=utf-8), compared without allocating: this runs on every request.
     private static bool IsJson(string? contentType)
     {
-        if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        if (contentType is null)
         {
             return false;
         }
 
-        return mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.MediaType.Equals("application/a2a+json", StringComparison.OrdinalIgnoreCase);
+        ReadOnlySpan<char> mediaType = contentType.AsSpan();
+        int parameters = mediaType.IndexOf(';');
+        mediaType = (parameters < 0 ? mediaType : mediaType[..parameters]).Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/a2a+json", StringComparison.OrdinalIgnoreCase);
     }
 
     // A request refused before its envelope could be read: no id to echo, no method to name.
