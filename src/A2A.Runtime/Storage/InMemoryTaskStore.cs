@@ -8,8 +8,9 @@ namespace A2A.Storage;
 
 /// <summary>
 /// A thread-safe <see cref="ITaskStore"/> in process memory, for tests, samples and single-instance agents.
-/// Each task has its own lock, so writers of different tasks never wait for each other; every value it keeps is a
-/// private snapshot (see the remarks), so callers cannot change stored tasks through references they hold.
+/// Each task has its own lock, so writers of different tasks only share the list index's brief update (a sorted-set
+/// insert and removal); every value it keeps is a private snapshot (see the remarks), so callers cannot change stored
+/// tasks through references they hold.
 /// </summary>
 /// <remarks>
 /// Model types are immutable records; on write the store snapshots every list, map, byte buffer and JSON element
