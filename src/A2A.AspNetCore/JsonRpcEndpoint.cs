@@ -205,7 +205,7 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
                 : $"params must be a JSON object, not {parameters.ValueKind}.");
         }
 
-        return parameters.Deserialize(info) ?? throw new InvalidParamsException("params must be a JSON object.");
+        return ProtoFieldNames.ToJsonNames(parameters).Deserialize(info) ?? throw new InvalidParamsException("params must be a JSON object.");
     }
 
     // The request object: {"jsonrpc":"2.0","method":"...","params":{...},"id":1|"x"}.

@@ -109,6 +109,25 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.Contains(StreamResponseKind.StatusUpdate, kinds);
     }
 
+    // ProtoJSON parsers accept proto field names as well as camelCase; metadata keys are the user's and stay as written.
+    [Fact]
+    public async Task Params_may_use_proto_field_names()
+    {
+        JsonElement sent = (await PostAsync("""
+            {"jsonrpc":"2.0","id":1,"method":"SendMessage","params":{
+              "message":{"message_id":"proto-names","role":"ROLE_USER","parts":[{"text":"hello"}],"metadata":{"keep_me":1}},
+              "configuration":{"history_length":0}}}
+            """)).GetProperty("result").GetProperty("task");
+        Assert.False(sent.TryGetProperty("history", out _)); // history_length 0 was read
+        string id = sent.GetProperty("id").GetString()!;
+
+        JsonElement none = (await PostAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"GetTask","params":{"id":"{{{id}}}","history_length":0}}""")).GetProperty("result");
+        Assert.False(none.TryGetProperty("history", out _));
+        JsonElement all = (await PostAsync($$$"""{"jsonrpc":"2.0","id":3,"method":"GetTask","params":{"id":"{{{id}}}"}}""")).GetProperty("result");
+        JsonElement message = all.GetProperty("history").EnumerateArray().Single(m => m.GetProperty("messageId").GetString() == "proto-names");
+        Assert.Equal(1, message.GetProperty("metadata").GetProperty("keep_me").GetInt32());
+    }
+
     [Fact]
     public async Task The_card_carries_last_modified_beside_its_etag()
     {
