@@ -129,6 +129,11 @@ public sealed partial class PackageTests(PackedFeed feed) : IAsyncLifetime
             {
                 public Task ExecuteAsync(OuterInnerContext context, CancellationToken cancellationToken) => context.Updater.CompleteAsync(cancellationToken: cancellationToken);
             }
+
+            public static class Hosting
+            {
+                public static void Serve(Microsoft.AspNetCore.Builder.WebApplication app) => app.MapForgetfulAgent("/forgetful");
+            }
             """);
         (exit, output) = await BuildAsync();
         File.Delete(Path.Combine(Consumer, "Mistakes.cs"));
@@ -137,6 +142,7 @@ public sealed partial class PackageTests(PackedFeed feed) : IAsyncLifetime
         Assert.Matches(@"Mistakes\.cs\(14,26\): error A2A0005", output);
         Assert.Matches(@"Mistakes\.cs\(21,22\): error A2A0005", output);
         Assert.DoesNotContain("CS0246", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS1061", output, StringComparison.Ordinal);
 
         // 5. `dotnet format` applies a code fix's Fix All: two agents without ExecuteAsync get one each.
         string missing = Path.Combine(Consumer, "Missing.cs");

@@ -55,7 +55,9 @@ internal static class AgentEmitter
         if (hosting.DependencyInjection && (!agent.IsInterface || hosting.AspNetCore))
         {
             EmitServiceRegistration(w, hosted, hosting);
-            if (hosting.AspNetCore && (agent.IsInterface || agent.HasExecuteMethod))
+            // A class that is not partial gets its mapping too, so Program.cs keeps compiling and the build stops on
+            // A2A0001 (an error) rather than on a missing Map method.
+            if (hosting.AspNetCore && (agent.IsInterface || agent.HasExecuteMethod || !agent.IsPartial))
             {
                 EmitEndpointMapping(w, hosted);
             }

@@ -13,7 +13,8 @@ namespace A2A.Generators.Model;
 /// <param name="BaseName">Stem of every generated type name: the containing type names and the type name, with an interface's leading I dropped.</param>
 /// <param name="IsInterface">True for a contract interface: no handler is attached to the type itself.</param>
 /// <param name="IsPublic">True when the annotated type is public all the way out; generated types match.</param>
-/// <param name="HasExecuteMethod">True when the class declares ExecuteAsync({BaseName}Context, CancellationToken).</param>
+/// <param name="HasExecuteMethod">True when the class declares ExecuteAsync({BaseName}Context, CancellationToken) and the handler interface can be attached (the class and its containers are partial).</param>
+/// <param name="IsPartial">True for an interface, or a class that is partial along with every type containing it.</param>
 /// <param name="AgentName">The card name.</param>
 /// <param name="Description">The card description.</param>
 /// <param name="Version">The card version.</param>
@@ -30,6 +31,7 @@ internal sealed record AgentModel(
     bool IsInterface,
     bool IsPublic,
     bool HasExecuteMethod,
+    bool IsPartial,
     string AgentName,
     string? Description,
     string Version,

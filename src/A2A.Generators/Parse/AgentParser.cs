@@ -58,6 +58,7 @@ internal static class AgentParser
             IsInterface: isInterface,
             IsPublic: IsPublicAllTheWay(type),
             HasExecuteMethod: !isInterface && partial && DeclaresExecuteMethod(type, baseName, cancellationToken),
+            IsPartial: partial,
             AgentName: agent.Name,
             Description: agent.Description,
             Version: agent.Version,
