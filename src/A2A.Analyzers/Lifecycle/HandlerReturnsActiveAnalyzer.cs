@@ -96,7 +96,7 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
             // An exception anywhere in a try can enter its catch handlers while the task is still open.
             if (open[ordinal])
             {
-                foreach (int handler in HandlerEntries(block))
+                foreach (int handler in LifecycleAnalysis.HandlerEntries(block))
                 {
                     work.Push((handler, true));
                 }
@@ -137,7 +137,7 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
             finished[ordinal] |= incoming;
             BasicBlock block = graph.Blocks[ordinal];
             bool after = finished[ordinal] || finishes.Block(block);
-            foreach (int handler in HandlerEntries(block))
+            foreach (int handler in LifecycleAnalysis.HandlerEntries(block))
             {
                 work.Push((handler, after));
             }
@@ -153,20 +153,6 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
 
         BasicBlock exit = graph.Blocks[graph.Blocks.Length - 1];
         return exit.Kind == BasicBlockKind.Exit && finished[exit.Ordinal];
-    }
-
-    private static IEnumerable<int> HandlerEntries(BasicBlock block)
-    {
-        for (ControlFlowRegion? region = block.EnclosingRegion; region?.EnclosingRegion is { } parent; region = parent)
-        {
-            if (region.Kind == ControlFlowRegionKind.Try && parent.Kind == ControlFlowRegionKind.TryAndCatch)
-            {
-                foreach (ControlFlowRegion handler in parent.NestedRegions.Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler))
-                {
-                    yield return handler.FirstBlockOrdinal;
-                }
-            }
-        }
     }
 
     /// <summary>Which blocks, finally regions, lambdas and local functions finish the task (memoized per graph).</summary>

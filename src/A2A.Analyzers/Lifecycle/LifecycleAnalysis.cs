@@ -59,6 +59,24 @@ internal static class LifecycleAnalysis
         return branch.IsConditionalSuccessor ? jumps : !jumps;
     }
 
+    /// <summary>
+    /// The first blocks of the catch and filter handlers an exception in <paramref name="block"/> can enter: those of
+    /// every try region around it.
+    /// </summary>
+    public static IEnumerable<int> HandlerEntries(BasicBlock block)
+    {
+        for (ControlFlowRegion? region = block.EnclosingRegion; region?.EnclosingRegion is { } parent; region = parent)
+        {
+            if (region.Kind == ControlFlowRegionKind.Try && parent.Kind == ControlFlowRegionKind.TryAndCatch)
+            {
+                foreach (ControlFlowRegion handler in parent.NestedRegions.Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler))
+                {
+                    yield return handler.FirstBlockOrdinal;
+                }
+            }
+        }
+    }
+
     /// <summary>The simple name of the invoked method (<c>u.CompleteAsync()</c> gives CompleteAsync), read from syntax alone.</summary>
     public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {

@@ -145,6 +145,13 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
     {
         private readonly Dictionary<ControlFlowRegion, Dictionary<string, Fact>> _finallyEffects = new();
 
+        // The branches that run through each finally region on their way out of its try, found once per run.
+        private readonly System.Lazy<ILookup<ControlFlowRegion, ControlFlowBranch>> _intoFinally = new(() => graph.Blocks
+            .SelectMany(source => new[] { source.FallThroughSuccessor, source.ConditionalSuccessor })
+            .Where(branch => branch is not null && LifecycleAnalysis.IsFeasible(branch))
+            .SelectMany(branch => branch!.FinallyRegions.Select(region => (Region: region, Branch: branch!)))
+            .ToLookup(pair => pair.Region, pair => pair.Branch));
+
         public Dictionary<string, Fact>?[] Output { get; } = new Dictionary<string, Fact>?[graph.Blocks.Length];
 
         public void Solve()
@@ -191,7 +198,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                foreach (int handler in HandlerEntries(block))
+                foreach (int handler in LifecycleAnalysis.HandlerEntries(block))
                 {
                     Enqueue(handler);
                 }
@@ -210,9 +217,7 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             {
                 // Every normal way out of the try that passes through this finally, with the finally regions it
                 // passes first already applied.
-                incoming = graph.Blocks.SelectMany(source => new[] { source.FallThroughSuccessor, source.ConditionalSuccessor })
-                    .Where(branch => branch is not null && branch.FinallyRegions.Contains(@finally) && LifecycleAnalysis.IsFeasible(branch))
-                    .Select(branch => Along(branch!, upTo: @finally));
+                incoming = _intoFinally.Value[@finally].Select(branch => Along(branch, upTo: @finally));
             }
             else if (HandlerOf(block) is { } tryRegion)
             {
@@ -301,20 +306,6 @@ public sealed class TerminalStateFlowAnalyzer : DiagnosticAnalyzer
             }
 
             return null;
-        }
-
-        private static IEnumerable<int> HandlerEntries(BasicBlock block)
-        {
-            for (ControlFlowRegion? region = block.EnclosingRegion; region?.EnclosingRegion is { } parent; region = parent)
-            {
-                if (region.Kind == ControlFlowRegionKind.Try && parent.Kind == ControlFlowRegionKind.TryAndCatch)
-                {
-                    foreach (ControlFlowRegion handler in parent.NestedRegions.Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler))
-                    {
-                        yield return handler.FirstBlockOrdinal;
-                    }
-                }
-            }
         }
 
         private static Dictionary<string, Fact> Merge(List<Dictionary<string, Fact>> incoming)
