@@ -115,8 +115,8 @@ public sealed class InMemoryTaskStore : ITaskStore
                 throw new TaskVersionConflictException(task.Id, expectedVersion, actual);
             }
 
-            finishing = snapshot.Status.State.IsTerminal() && !entry.Current.Task.Status.State.IsTerminal();
             AgentTask before = entry.Current.Task;
+            finishing = snapshot.Status.State.IsTerminal() && !before.Status.State.IsTerminal();
             stored = new StoredTask(snapshot, actual + 1);
             entry.Log.Add(new TaskEventRecord(stored.Version, frozenChange));
             entry.Current = stored;
@@ -229,6 +229,11 @@ public sealed class InMemoryTaskStore : ITaskStore
     private void Index(AgentTask? before, AgentTask after)
     {
         ListKey key = ListKey.Of(after);
+        if (before is not null && ListKey.Of(before) == key && before.ContextId == after.ContextId)
+        {
+            return; // an artifact, message or metadata change: the task keeps its place (and the hot path its lock)
+        }
+
         lock (_indexGate)
         {
             if (before is not null)
