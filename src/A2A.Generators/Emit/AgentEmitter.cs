@@ -449,8 +449,7 @@ internal static class AgentEmitter
 
     private static string AgentStem(AgentModel agent) => Parse.AgentNaming.Stem(agent.BaseName);
 
-    private static string FullTypeName(AgentModel agent) =>
-        "global::" + (agent.Namespace.Length == 0 ? "" : agent.Namespace + ".") + string.Concat(agent.ContainingTypes.Select(c => c.Name + ".")) + agent.TypeName;
+    private static string FullTypeName(AgentModel agent) => "global::" + agent.Identity;
 
     private static string OptionalStatesExpression(int flags)
     {

@@ -41,7 +41,7 @@ internal sealed record AgentModel(
     EquatableArray<ArtifactModel> Artifacts)
 {
     /// <summary>The annotated type's full name as source writes it (namespace, containing types, name): unique per agent.</summary>
-    public string Identity => Namespace + "." + string.Concat(ContainingTypes.Select(c => c.Name + ".")) + TypeName;
+    public string Identity => (Namespace.Length == 0 ? "" : Namespace + ".") + string.Concat(ContainingTypes.Select(c => c.Name + ".")) + TypeName;
 
     /// <summary>The generated file's hint name; of agents that would share one only the first is generated (A2A0005).</summary>
     public string HintName => HintNameFor(Namespace, BaseName);
