@@ -60,7 +60,7 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
     [Fact]
     public async Task List_tasks_always_carries_its_required_fields()
     {
-        JsonElement empty = await PostAsync("""{"jsonrpc":"2.0","id":1,"method":"ListTasks","params":{"contextId":"no-such-context"}}""");
+        JsonElement empty = await server.PostRpcAsync("""{"jsonrpc":"2.0","id":1,"method":"ListTasks","params":{"contextId":"no-such-context"}}""");
         JsonElement result = empty.GetProperty("result");
         Assert.Equal(0, result.GetProperty("tasks").GetArrayLength());
         Assert.Equal("", result.GetProperty("nextPageToken").GetString());
@@ -68,7 +68,7 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.Equal(0, result.GetProperty("totalSize").GetInt32());
 
         AgentTask task = (await server.Client.SendMessageAsync(Send("hello"))).Task!;
-        JsonElement last = (await PostAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"ListTasks","params":{"contextId":"{{{task.ContextId}}}","pageSize":5}}""")).GetProperty("result");
+        JsonElement last = (await server.PostRpcAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"ListTasks","params":{"contextId":"{{{task.ContextId}}}","pageSize":5}}""")).GetProperty("result");
         Assert.Equal(1, last.GetProperty("tasks").GetArrayLength());
         Assert.Equal("", last.GetProperty("nextPageToken").GetString());
         Assert.Equal(5, last.GetProperty("pageSize").GetInt32());
@@ -79,7 +79,7 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
     public async Task Timestamps_on_the_wire_have_millisecond_precision()
     {
         AgentTask task = (await server.Client.SendMessageAsync(Send("hello"))).Task!;
-        JsonElement got = (await PostAsync($$$"""{"jsonrpc":"2.0","id":1,"method":"GetTask","params":{"id":"{{{task.Id}}}"}}""")).GetProperty("result");
+        JsonElement got = (await server.PostRpcAsync($$$"""{"jsonrpc":"2.0","id":1,"method":"GetTask","params":{"id":"{{{task.Id}}}"}}""")).GetProperty("result");
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", got.GetProperty("status").GetProperty("timestamp").GetString());
     }
 
@@ -113,7 +113,7 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
     [Fact]
     public async Task Params_may_use_proto_field_names()
     {
-        JsonElement sent = (await PostAsync("""
+        JsonElement sent = (await server.PostRpcAsync("""
             {"jsonrpc":"2.0","id":1,"method":"SendMessage","params":{
               "message":{"message_id":"proto-names","role":"ROLE_USER","parts":[{"text":"hello"}],"metadata":{"keep_me":1}},
               "configuration":{"history_length":0}}}
@@ -121,9 +121,9 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.False(sent.TryGetProperty("history", out _)); // history_length 0 was read
         string id = sent.GetProperty("id").GetString()!;
 
-        JsonElement none = (await PostAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"GetTask","params":{"id":"{{{id}}}","history_length":0}}""")).GetProperty("result");
+        JsonElement none = (await server.PostRpcAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"GetTask","params":{"id":"{{{id}}}","history_length":0}}""")).GetProperty("result");
         Assert.False(none.TryGetProperty("history", out _));
-        JsonElement all = (await PostAsync($$$"""{"jsonrpc":"2.0","id":3,"method":"GetTask","params":{"id":"{{{id}}}"}}""")).GetProperty("result");
+        JsonElement all = (await server.PostRpcAsync($$$"""{"jsonrpc":"2.0","id":3,"method":"GetTask","params":{"id":"{{{id}}}"}}""")).GetProperty("result");
         JsonElement message = all.GetProperty("history").EnumerateArray().Single(m => m.GetProperty("messageId").GetString() == "proto-names");
         Assert.Equal(1, message.GetProperty("metadata").GetProperty("keep_me").GetInt32());
     }
@@ -136,15 +136,6 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.NotNull(card.Headers.ETag);
         Assert.NotNull(card.Content.Headers.LastModified);
         Assert.True(card.Content.Headers.LastModified <= DateTimeOffset.UtcNow);
-    }
-
-    private async Task<JsonElement> PostAsync(string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("A2A-Version", "1.0");
-        using HttpResponseMessage response = await server.Http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     private sealed class SlowReadsServer : ProbeServer, IAsyncDisposable

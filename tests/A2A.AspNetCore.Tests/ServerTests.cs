@@ -232,7 +232,7 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
     [Fact]
     public async Task Push_config_and_extended_card_methods_answer_their_not_supported_errors()
     {
-        JsonElement push = await PostAsync("""{"jsonrpc":"2.0","id":"p1","method":"CreateTaskPushNotificationConfig","params":{"taskId":"x","url":"http://127.0.0.1/hook"}}""");
+        JsonElement push = await server.PostRpcAsync("""{"jsonrpc":"2.0","id":"p1","method":"CreateTaskPushNotificationConfig","params":{"taskId":"x","url":"http://127.0.0.1/hook"}}""");
         Assert.Equal(A2AErrorCodes.PushNotificationNotSupported, push.GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal("p1", push.GetProperty("id").GetString());
 
@@ -243,23 +243,10 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
     [Fact]
     public async Task Missing_version_header_is_version_not_supported_like_the_js_sdk()
     {
-        JsonElement answer = await PostAsync("""{"jsonrpc":"2.0","id":1,"method":"SendMessage","params":{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"text":"hi"}]}}}""", version: null);
+        JsonElement answer = await server.PostRpcAsync("""{"jsonrpc":"2.0","id":1,"method":"SendMessage","params":{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"text":"hi"}]}}}""", version: null);
         JsonElement error = answer.GetProperty("error");
         Assert.Equal(A2AErrorCodes.VersionNotSupported, error.GetProperty("code").GetInt32());
         Assert.Equal("The requested A2A protocol version '0.3' is not supported. Supported versions: 1.0", error.GetProperty("message").GetString());
         Assert.Equal("VERSION_NOT_SUPPORTED", error.GetProperty("data")[0].GetProperty("reason").GetString());
-    }
-
-    private async Task<JsonElement> PostAsync(string body, string? version = "1.0")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (version is not null)
-        {
-            request.Headers.Add("A2A-Version", version);
-        }
-
-        using HttpResponseMessage response = await server.Http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 }

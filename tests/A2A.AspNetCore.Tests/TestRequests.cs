@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using A2A.Client;
 using A2A.Protocol;
 
@@ -38,4 +41,18 @@ internal static class TestRequests
 
     public static Task<AgentTask> WaitForStateAsync(A2AClient client, string taskId, TaskState state, TimeSpan patience) =>
         WaitUntilAsync(() => client.GetTaskAsync(taskId), t => t.Status.State == state, patience);
+
+    /// <summary>POSTs a raw JSON-RPC body (with <c>A2A-Version</c> unless null) and returns the answer, which must be HTTP 200.</summary>
+    public static async Task<JsonElement> PostRpcAsync(this ProbeServer server, string body, string? version = "1.0")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (version is not null)
+        {
+            request.Headers.Add("A2A-Version", version);
+        }
+
+        using HttpResponseMessage response = await server.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
 }
