@@ -41,7 +41,7 @@ internal static class SoakProbe
             {
                 Message = new Message { MessageId = "m" + i.ToString(CultureInfo.InvariantCulture), Role = Role.User, Parts = [Part.FromText("hello")] },
             };
-            AgentTask task = await service.SendMessageAsync(request);
+            AgentTask task = (await service.SendMessageAsync(request)).Task!;
             if (task.Status.State != TaskState.Completed)
             {
                 throw new InvalidOperationException($"message {i} ended {task.Status.State}");

@@ -42,32 +42,51 @@ public sealed class A2AAgentService : IAsyncDisposable
     public TaskManager Tasks { get; }
 
     /// <summary>
-    /// <c>SendMessage</c>: starts (or continues) the task and waits until it is terminal or interrupted, or returns
-    /// it right away with <c>returnImmediately</c>. <paramref name="cancellationToken"/> stops the waiting, not the agent.
+    /// <c>SendMessage</c>: runs the agent on the message and answers with its direct reply, or with the task once it
+    /// is terminal or interrupted (or as soon as the task exists, with <c>returnImmediately</c>).
+    /// <paramref name="cancellationToken"/> stops the waiting, not the agent.
     /// </summary>
-    public async Task<AgentTask> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
+    public async Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
     {
-        (AgentTask accepted, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false); // validates historyLength
+        (AgentTurn turn, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false); // validates historyLength
         int? historyLength = request.Configuration?.HistoryLength;
-        if (request.Configuration?.ReturnImmediately == true)
+        bool returnImmediately = request.Configuration?.ReturnImmediately == true;
+        if (turn.IsFirstTurn || returnImmediately)
         {
             run.Start();
-            return await Tasks.GetTaskAsync(accepted.Id, historyLength, CancellationToken.None).ConfigureAwait(false);
+            if ((await turn.Answered.WaitAsync(cancellationToken).ConfigureAwait(false)).Message is { } reply)
+            {
+                return new SendMessageResponse { Message = reply };
+            }
         }
 
-        await WaitForOutcomeAsync(accepted.Id, run, cancellationToken).ConfigureAwait(false);
-        return await Tasks.GetTaskAsync(accepted.Id, historyLength, CancellationToken.None).ConfigureAwait(false);
+        if (!returnImmediately)
+        {
+            await WaitForOutcomeAsync(turn, run, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SendMessageResponse { Task = await Tasks.GetTaskAsync(turn.Task.Id, historyLength, CancellationToken.None).ConfigureAwait(false) };
     }
 
     /// <summary>
-    /// <c>SendStreamingMessage</c>: starts (or continues) the task and streams it: the task snapshot first, then
-    /// every change in order, ending at a terminal or interrupted state. Errors in the request are thrown before the
-    /// first item. <paramref name="cancellationToken"/> stops the stream, not the agent.
+    /// <c>SendStreamingMessage</c>: runs the agent on the message and streams its answer: a direct reply as the one
+    /// event of the stream, or the task snapshot first, then every change in order, ending at a terminal or
+    /// interrupted state. Errors in the request are thrown before the first item. <paramref name="cancellationToken"/>
+    /// stops the stream, not the agent.
     /// </summary>
     public async Task<IAsyncEnumerable<StreamResponse>> SendStreamingMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
     {
-        (AgentTask accepted, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false);
-        return Stream(await SubscribeThenStartAsync(accepted.Id, run, cancellationToken).ConfigureAwait(false));
+        (AgentTurn turn, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false);
+        if (turn.IsFirstTurn)
+        {
+            run.Start();
+            if ((await turn.Answered.WaitAsync(cancellationToken).ConfigureAwait(false)).Message is { } reply)
+            {
+                return Reply(reply);
+            }
+        }
+
+        return Stream(await OpenEventsAsync(turn, run, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary><c>SubscribeToTask</c>: the task's current snapshot, then its changes until it is terminal or interrupted.</summary>
@@ -175,7 +194,7 @@ public sealed class A2AAgentService : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task<(AgentTask Task, Run Run)> AcceptAsync(SendMessageRequest request, CancellationToken cancellationToken)
+    private async Task<(AgentTurn Turn, Run Run)> AcceptAsync(SendMessageRequest request, CancellationToken cancellationToken)
     {
         if (request?.Message is not { } message)
         {
@@ -196,7 +215,7 @@ public sealed class A2AAgentService : IAsyncDisposable
 
         // A follow-up reserves its task first, so two racing follow-ups cannot both append a message; the loser is
         // refused before anything is written.
-        var run = new Run(this, message);
+        var run = new Run(this);
         bool followUp = !string.IsNullOrEmpty(message.TaskId);
         if (followUp && !_runs.TryAdd(message.TaskId!, run))
         {
@@ -204,11 +223,11 @@ public sealed class A2AAgentService : IAsyncDisposable
                 $"Task {message.TaskId} is still being worked on; send the follow-up once it asks for input (or follow it with SubscribeToTask).");
         }
 
-        AgentTask task;
+        AgentTurn turn;
         try
         {
-            // Validation and the write happen here, on the request: a refused message leaves nothing behind.
-            task = await AgentRunner.AcceptAsync(Tasks, message, cancellationToken).ConfigureAwait(false);
+            // Validation (and a follow-up's write) happen here, on the request: a refused message leaves nothing behind.
+            turn = await AgentRunner.AcceptAsync(Tasks, message, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -223,23 +242,26 @@ public sealed class A2AAgentService : IAsyncDisposable
             throw;
         }
 
-        run.Task = task;
+        run.Turn = turn;
         if (!followUp)
         {
-            _runs[task.Id] = run;
+            // Registered under the id the task will have, so that CancelTask finds the run once the task exists.
+            _runs[turn.Task.Id] = run;
         }
 
-        return (task, run);
+        return (turn, run);
     }
 
     private IAsyncEnumerator<TaskEventRecord> Subscribe(string taskId, CancellationToken cancellationToken) =>
         Tasks.SubscribeAsync(taskId, new TaskSubscriptionOptions { EndAtInterruption = true }, cancellationToken).GetAsyncEnumerator(cancellationToken);
 
-    // Subscribes and takes the snapshot before the handler starts, so no event of the run can be missed. The message
-    // was accepted, so the handler starts whatever happens to this response.
-    private async Task<IAsyncEnumerator<TaskEventRecord>> SubscribeThenStartAsync(string taskId, Run run, CancellationToken cancellationToken)
+    // The events of the turn's task, from its first one on. A follow-up subscribes and takes the snapshot before the
+    // handler starts, so no event of the run can be missed; the message was accepted, so the handler starts whatever
+    // happens to this response. A new task is read from its creation event on, since its handler has already started.
+    private async Task<IAsyncEnumerator<TaskEventRecord>> OpenEventsAsync(AgentTurn turn, Run run, CancellationToken cancellationToken)
     {
-        IAsyncEnumerator<TaskEventRecord> events = Subscribe(taskId, cancellationToken);
+        var options = new TaskSubscriptionOptions { EndAtInterruption = true, AfterSequence = turn.IsFirstTurn ? 0 : null };
+        IAsyncEnumerator<TaskEventRecord> events = Tasks.SubscribeAsync(turn.Task.Id, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             await events.MoveNextAsync().ConfigureAwait(false);
@@ -254,6 +276,12 @@ public sealed class A2AAgentService : IAsyncDisposable
         {
             run.Start();
         }
+    }
+
+    private static async IAsyncEnumerable<StreamResponse> Reply(Message reply)
+    {
+        await System.Threading.Tasks.Task.CompletedTask.ConfigureAwait(false);
+        yield return StreamResponse.From(reply);
     }
 
     // A task's stream carries the task, status updates and artifact updates. A message in the task's event log is a
@@ -273,12 +301,12 @@ public sealed class A2AAgentService : IAsyncDisposable
         }
     }
 
-    // Subscribes (snapshot first), starts the run, and waits until the stream ends at a terminal or interrupted
-    // state, or the handler returns (a follow-up it ignored leaves the task unchanged).
-    private async Task WaitForOutcomeAsync(string taskId, Run run, CancellationToken cancellationToken)
+    // Follows the task's events (and starts the run), waiting until they reach a terminal or interrupted state, or the
+    // handler returns (a follow-up it ignored leaves the task unchanged).
+    private async Task WaitForOutcomeAsync(AgentTurn turn, Run run, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        IAsyncEnumerator<TaskEventRecord> events = await SubscribeThenStartAsync(taskId, run, stop.Token).ConfigureAwait(false);
+        IAsyncEnumerator<TaskEventRecord> events = await OpenEventsAsync(turn, run, stop.Token).ConfigureAwait(false);
         Task<bool>? next = null;
         try
         {
@@ -323,13 +351,13 @@ public sealed class A2AAgentService : IAsyncDisposable
         historyLength < 0 ? throw new InvalidParamsException($"historyLength must be 0 or more; got {historyLength}.") : historyLength;
 
     /// <summary>One handler run: created when a message is accepted, started once the response is ready to observe it.</summary>
-    private sealed class Run(A2AAgentService service, Message message)
+    private sealed class Run(A2AAgentService service)
     {
         private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(service._stopping.Token);
         private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _started;
 
-        public AgentTask Task { get; set; } = null!;
+        public AgentTurn Turn { get; set; } = null!;
 
         public System.Threading.Tasks.Task Completion => _completion.Task;
 
@@ -367,20 +395,20 @@ public sealed class A2AAgentService : IAsyncDisposable
         {
             try
             {
-                await AgentRunner.RunHandlerAsync(service.Tasks, Task, (t, updater, token) => service._handler(message, t, updater, token), service._runOptions, _cancel.Token).ConfigureAwait(false);
+                await AgentRunner.RunHandlerAsync(Turn, service._handler, service._runOptions, _cancel.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
             {
-                service._logger.LogInformation("Task {TaskId} was canceled while its handler ran.", Task.Id);
+                service._logger.LogInformation("Task {TaskId} was canceled while its handler ran.", Turn.Task.Id);
             }
             catch (Exception ex)
             {
                 // AgentRunner has already failed the task if it could; this is a store or runtime failure.
-                service._logger.LogError(ex, "Running the handler for task {TaskId} failed.", Task.Id);
+                service._logger.LogError(ex, "Running the handler for task {TaskId} failed.", Turn.Task.Id);
             }
             finally
             {
-                service._runs.TryRemove(new KeyValuePair<string, Run>(Task.Id, this));
+                service._runs.TryRemove(new KeyValuePair<string, Run>(Turn.Task.Id, this));
                 _cancel.Dispose();
                 _completion.TrySetResult();
             }

@@ -162,8 +162,8 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         switch (method)
         {
             case A2AMethods.SendMessage:
-                AgentTask sent = await service.SendMessageAsync(Params(parameters, A2AJson.TypeInfo<SendMessageRequest>()), aborted).ConfigureAwait(false);
-                await WriteResultAsync(context, id, new SendMessageResponse { Task = sent }, A2AJson.TypeInfo<SendMessageResponse>()).ConfigureAwait(false);
+                SendMessageResponse sent = await service.SendMessageAsync(Params(parameters, A2AJson.TypeInfo<SendMessageRequest>()), aborted).ConfigureAwait(false);
+                await WriteResultAsync(context, id, sent, A2AJson.TypeInfo<SendMessageResponse>()).ConfigureAwait(false);
                 break;
             case A2AMethods.SendStreamingMessage:
                 await StreamAsync(context, id, await service.SendStreamingMessageAsync(Params(parameters, A2AJson.TypeInfo<SendMessageRequest>()), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);

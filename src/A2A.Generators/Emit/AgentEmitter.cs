@@ -234,8 +234,16 @@ internal static class AgentEmitter
         w.Line($"public {AgentNaming.TaskUpdaterName(agent.BaseName)} CreateUpdater({AgentTask} task) => new {AgentNaming.TaskUpdaterName(agent.BaseName)}(Runtime.CreateUpdater(task));");
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Starts (or continues, when the message names a task) a task for <paramref name=\"message\"/> and runs <paramref name=\"handler\"/> on it.");
-        w.Line("/// See <see cref=\"global::A2A.Agents.AgentRunner.RunAsync\"/> for what happens when the handler throws or forgets to finish.");
+        w.Line("/// Runs <paramref name=\"handler\"/> on <paramref name=\"message\"/> and returns what <c>SendMessage</c> answers: the handler's direct");
+        w.Line("/// reply, or the task the message starts (or continues, when it names one) as stored after the handler ran.");
+        w.Line("/// See <see cref=\"global::A2A.Agents.AgentRunner.RunTurnAsync\"/> for what happens when the handler throws or forgets to answer.");
+        w.Line("/// </summary>");
+        w.Line($"public {Task}<global::A2A.Protocol.SendMessageResponse> SendMessageAsync({AgentNaming.HandlerName(agent.BaseName)} handler, {Message} message, {Token} cancellationToken = default) =>");
+        w.Line("    global::A2A.Agents.AgentRunner.RunTurnAsync(Runtime, message, Bind(handler), null, cancellationToken);");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Like <see cref=\"SendMessageAsync\"/>, for handlers that always answer with a task: returns the task as stored after the handler ran,");
+        w.Line("/// and throws <see cref=\"global::System.InvalidOperationException\"/> when the handler replied with a message instead.");
         w.Line("/// </summary>");
         w.Line($"public {Task}<{AgentTask}> ExecuteAsync({AgentNaming.HandlerName(agent.BaseName)} handler, {Message} message, {Token} cancellationToken = default)");
         w.Line("{");

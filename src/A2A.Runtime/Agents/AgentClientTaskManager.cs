@@ -22,8 +22,14 @@ public abstract class AgentClientTaskManager
     /// <summary>The task as known so far (<see cref="Errors.A2AClientInvalidStateException"/> before the first task event).</summary>
     public AgentTask GetTaskOrThrow() => Untyped.GetTaskOrThrow();
 
+    /// <summary>The agent's latest direct reply (an answer without a task), or null.</summary>
+    public Message? Reply => Untyped.Reply;
+
     /// <summary>Applies a received event and returns it; events that break the agent's lifecycle throw <see cref="Errors.InvalidAgentResponseException"/>.</summary>
     public StreamResponse Process(StreamResponse change) => Untyped.Process(change);
+
+    /// <summary>Applies the answer of <c>SendMessage</c> (the task, or the agent's direct reply) and returns it.</summary>
+    public SendMessageResponse Process(SendMessageResponse answer) => Untyped.Process(answer);
 
     /// <summary>Records a message the client sends on <paramref name="task"/> (the status message moves to history first).</summary>
     public AgentTask UpdateWithMessage(Message message, AgentTask task) => Untyped.UpdateWithMessage(message, task);

@@ -20,11 +20,29 @@ public abstract class AgentContext<TUpdater>
     /// <summary>The incoming message.</summary>
     public Message Message { get; }
 
-    /// <summary>The task the message started or continues, as it was when the handler was called.</summary>
+    /// <summary>
+    /// The task the message continues, as it was when the handler was called; or, for a message that starts a task,
+    /// the submitted task that the handler's first update stores (its id and context id are final). A handler that
+    /// replies with <see cref="ReplyAsync(string, CancellationToken)"/> instead never stores it.
+    /// </summary>
     public AgentTask Task { get; }
 
     /// <summary>The typed updater for the task: only this agent's transitions and artifacts.</summary>
     public TUpdater Updater { get; }
+
+    /// <summary>
+    /// Answers the incoming message with a direct agent text message instead of a task (A2A's <c>result.message</c>):
+    /// for a quick answer, or a clarifying question before any work starts. Only for a message that starts a task,
+    /// and only before the first update: no task is then created, and later updates throw.
+    /// </summary>
+    /// <returns>The reply as the client receives it.</returns>
+    /// <exception cref="InvalidOperationException">The task already exists (an update created it, or the message continues it), or the handler already replied.</exception>
+    public System.Threading.Tasks.Task<Message> ReplyAsync(string text, CancellationToken cancellationToken = default) =>
+        Updater.Untyped.ReplyAsync(text, cancellationToken);
+
+    /// <summary>Answers the incoming message with <paramref name="reply"/> (role agent) instead of a task; see <see cref="ReplyAsync(string, CancellationToken)"/>.</summary>
+    public System.Threading.Tasks.Task<Message> ReplyAsync(Message reply, CancellationToken cancellationToken = default) =>
+        Updater.Untyped.ReplyAsync(reply, cancellationToken);
 
     /// <summary>The text of the incoming message's text parts, joined.</summary>
     public string Text => Message.GetText();

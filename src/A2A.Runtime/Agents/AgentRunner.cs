@@ -7,9 +7,9 @@ using A2A.Tasks;
 namespace A2A.Agents;
 
 /// <summary>
-/// Runs an agent handler for one incoming message, the way the generated <c>{Name}TaskManager.ExecuteAsync</c> and
-/// the server binding do: start a new task (or continue the one the message names), call the handler, and make
-/// sure the handler cannot leave the task active behind it.
+/// Runs an agent handler for one incoming message, the way the generated <c>{Name}TaskManager</c> and the server
+/// binding do: accept the message (a new task, or the one the message continues), call the handler, and make sure
+/// the handler answers: with a direct reply, or with a task it does not leave active behind it.
 /// </summary>
 public static class AgentRunner
 {
@@ -17,21 +17,11 @@ public static class AgentRunner
     public const string HandlerFailedMessage = "Agent execution error: the agent failed while handling the message.";
 
     /// <summary>
-    /// Starts or continues the task for <paramref name="message"/> and runs <paramref name="handler"/> on it.
+    /// Starts or continues the task for <paramref name="message"/> and runs <paramref name="handler"/> on it, for
+    /// handlers that always answer with a task. See <see cref="RunTurnAsync"/> for the rules.
     /// </summary>
-    /// <remarks>
-    /// <list type="bullet">
-    /// <item>A message without a task id creates a task (submitted, with the message as first history entry); one
-    /// with a task id is appended to that task, which must exist and must not be terminal.</item>
-    /// <item>If the handler throws, the task fails with <see cref="HandlerFailedMessage"/> (the exception's message is
-    /// added only when <see cref="AgentRunOptions.IncludeExceptionMessage"/> says so), unless it already reached a
-    /// terminal state; the failure is counted in <see cref="A2ATelemetry.HandlerFailures"/>.</item>
-    /// <item>If <paramref name="cancellationToken"/> fires, the task is canceled (if still active).</item>
-    /// <item>If the handler returns while the task is still submitted or working, the task fails with a message that
-    /// says so: an agent that forgets to finish must not leave clients waiting forever.</item>
-    /// </list>
-    /// </remarks>
     /// <returns>The task as stored after the handler ran.</returns>
+    /// <exception cref="InvalidOperationException">The handler answered with a direct reply, so there is no task: use <see cref="RunTurnAsync"/>.</exception>
     /// <exception cref="TaskNotFoundException">The message names a task that does not exist.</exception>
     /// <exception cref="InvalidTaskStateException">The message names a terminal task (-32004 on the wire).</exception>
     /// <exception cref="InvalidParamsException">The message is malformed or names another context.</exception>
@@ -42,67 +32,115 @@ public static class AgentRunner
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        AgentTask task = await AcceptAsync(manager, message, cancellationToken).ConfigureAwait(false);
-        return await RunHandlerAsync(manager, task, handler, cancellationToken).ConfigureAwait(false);
+        SendMessageResponse answer = await RunTurnAsync(manager, message, (_, task, updater, token) => handler(task, updater, token), null, cancellationToken).ConfigureAwait(false);
+        return TaskOf(answer);
     }
 
     /// <summary>
-    /// The first half of <see cref="RunAsync"/>: creates the task for a message without a task id, or appends the
-    /// message to the task it names. A server calls it on the request, so a refused message is an error response
-    /// and nothing is written.
+    /// Accepts <paramref name="message"/> and runs <paramref name="handler"/> on it; the answer is what
+    /// <c>SendMessage</c> returns: the handler's direct reply, or the task.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>A message without a task id starts a task, stored on the handler's first task event (submitted, with the
+    /// message as first history entry) unless the handler replies first; one with a task id is appended to that task,
+    /// which must exist and must not be terminal.</item>
+    /// <item>If the handler throws, the task fails with <see cref="HandlerFailedMessage"/> (the exception's message is
+    /// added only when <see cref="AgentRunOptions.IncludeExceptionMessage"/> says so), unless it already reached a
+    /// terminal state or the handler had replied; the failure is counted in <see cref="A2ATelemetry.HandlerFailures"/>.</item>
+    /// <item>If <paramref name="cancellationToken"/> fires, the task is canceled (if still active).</item>
+    /// <item>If the handler returns without replying while the task is still submitted or working (or was never
+    /// touched), the task fails with a message that says so: an agent that forgets to answer must not leave clients
+    /// waiting forever.</item>
+    /// </list>
+    /// </remarks>
+    /// <exception cref="TaskNotFoundException">The message names a task that does not exist.</exception>
+    /// <exception cref="InvalidTaskStateException">The message names a terminal task (-32004 on the wire).</exception>
+    /// <exception cref="InvalidParamsException">The message is malformed or names another context.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the task is canceled.</exception>
+    public static async Task<SendMessageResponse> RunTurnAsync(
+        TaskManager manager,
+        Message message,
+        AgentHandler handler,
+        AgentRunOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        AgentTurn turn = await AcceptAsync(manager, message, cancellationToken).ConfigureAwait(false);
+        return await RunHandlerAsync(turn, handler, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="RunTurnAsync"/>: checks the message and, when it continues a task, appends it to
+    /// that task. A message that starts a task stores nothing yet. A server calls it on the request, so a refused
+    /// message is an error response and nothing is written.
     /// </summary>
     /// <exception cref="TaskNotFoundException">The message names a task that does not exist.</exception>
     /// <exception cref="InvalidTaskStateException">The message names a terminal task (-32004 on the wire).</exception>
     /// <exception cref="InvalidParamsException">The message is malformed or names another context.</exception>
-    public static Task<AgentTask> AcceptAsync(TaskManager manager, Message message, CancellationToken cancellationToken = default)
+    public static async Task<AgentTurn> AcceptAsync(TaskManager manager, Message message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(message);
-        return string.IsNullOrEmpty(message.TaskId)
-            ? manager.CreateTaskAsync(message, cancellationToken: cancellationToken)
-            : manager.UpdateWithMessageAsync(message.TaskId, message, cancellationToken);
+        if (string.IsNullOrEmpty(message.TaskId))
+        {
+            AgentTask pending = manager.NewTask(message, contextId: null, metadata: null, taskId: null);
+            return new AgentTurn(TurnAnswer.ForNewTask(manager, message, pending), message);
+        }
+
+        AgentTask continued = await manager.UpdateWithMessageAsync(message.TaskId, message, cancellationToken).ConfigureAwait(false);
+        return new AgentTurn(TurnAnswer.ForStoredTask(manager, message, continued), message);
     }
 
     /// <summary>
-    /// The second half of <see cref="RunAsync"/>: runs <paramref name="handler"/> on an accepted task and settles
-    /// it (failed on an exception, canceled on <paramref name="cancellationToken"/>, failed if left active).
+    /// The second half of <see cref="RunTurnAsync"/>: runs <paramref name="handler"/> on an accepted turn and settles
+    /// it (failed on an exception, canceled on <paramref name="cancellationToken"/>, failed if left active or unanswered).
     /// </summary>
-    /// <returns>The task as stored after the handler ran.</returns>
+    /// <returns>The handler's direct reply, or the task as stored after the handler ran.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the task is canceled.</exception>
-    public static Task<AgentTask> RunHandlerAsync(
-        TaskManager manager,
-        AgentTask task,
-        Func<AgentTask, TaskUpdater, CancellationToken, Task> handler,
-        CancellationToken cancellationToken = default) =>
-        RunHandlerAsync(manager, task, handler, AgentRunOptions.Default, cancellationToken);
-
-    /// <summary>
-    /// <see cref="RunHandlerAsync(TaskManager, AgentTask, Func{AgentTask, TaskUpdater, CancellationToken, Task}, CancellationToken)"/>
-    /// with <paramref name="options"/> deciding what a handler exception becomes.
-    /// </summary>
-    /// <returns>The task as stored after the handler ran.</returns>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the task is canceled.</exception>
-    public static async Task<AgentTask> RunHandlerAsync(
-        TaskManager manager,
-        AgentTask task,
-        Func<AgentTask, TaskUpdater, CancellationToken, Task> handler,
-        AgentRunOptions options,
+    public static async Task<SendMessageResponse> RunHandlerAsync(
+        AgentTurn turn,
+        AgentHandler handler,
+        AgentRunOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(manager);
-        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(handler);
-        TaskUpdater updater = manager.CreateUpdater(task);
+        options ??= AgentRunOptions.Default;
+        Exception? unanswered = null;
+        try
+        {
+            return await RunAndSettleAsync(turn, handler, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            unanswered = ex;
+            throw;
+        }
+        finally
+        {
+            // Whatever happened, a host waiting for the first answer must not wait forever.
+            turn.Answer.EndUnanswered(unanswered);
+        }
+    }
 
+    private static async Task<SendMessageResponse> RunAndSettleAsync(AgentTurn turn, AgentHandler handler, AgentRunOptions options, CancellationToken cancellationToken)
+    {
+        TaskManager manager = turn.Answer.Manager;
+        string taskId = turn.Task.Id;
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await handler(task, updater, cancellationToken).ConfigureAwait(false);
+            await handler(turn.Message, turn.Task, turn.Updater, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await FinishIfActiveAsync(manager, task.Id, TaskState.Canceled, null).ConfigureAwait(false);
+            if (turn.Reply is { } reply)
+            {
+                return new SendMessageResponse { Message = reply }; // answered before the cancellation: that stands
+            }
+
+            await SettleAsync(turn, TaskState.Canceled, null).ConfigureAwait(false);
             throw;
         }
         catch (Exception ex)
@@ -110,7 +148,7 @@ public static class AgentRunner
             A2ATelemetry.HandlerFailures.Add(1, new TagList { { "error.type", ex.GetType().FullName } });
             try
             {
-                options.OnHandlerException?.Invoke(task, ex);
+                options.OnHandlerException?.Invoke(turn.Task, ex);
             }
             catch (Exception)
             {
@@ -118,32 +156,60 @@ public static class AgentRunner
             }
 
             string text = options.IncludeExceptionMessage ? $"{HandlerFailedMessage} {ex.GetType().Name}: {ex.Message}" : HandlerFailedMessage;
-            await FinishIfActiveAsync(manager, task.Id, TaskState.Failed, text).ConfigureAwait(false);
-            return await manager.GetTaskAsync(task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            return await SettleAsync(turn, TaskState.Failed, text).ConfigureAwait(false);
         }
 
-        AgentTask after = await manager.GetTaskAsync(task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        if (after.Status.State is TaskState.Submitted or TaskState.Working)
+        if (turn.Reply is { } answer)
+        {
+            return new SendMessageResponse { Message = answer };
+        }
+
+        if (!turn.HasTask)
         {
             // A canceled token the handler ignored still means the client asked to cancel.
             if (cancellationToken.IsCancellationRequested)
             {
-                await FinishIfActiveAsync(manager, task.Id, TaskState.Canceled, null).ConfigureAwait(false);
+                await SettleAsync(turn, TaskState.Canceled, null).ConfigureAwait(false);
                 throw new OperationCanceledException(cancellationToken);
             }
 
-            await FinishIfActiveAsync(manager, task.Id, TaskState.Failed,
-                $"Agent execution error: the handler returned while the task was still {after.Status.State.ToWireName()}. " +
-                "A handler must complete, fail, cancel or reject the task, or ask for input or authentication, before it returns.").ConfigureAwait(false);
-            after = await manager.GetTaskAsync(task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            return await SettleAsync(turn, TaskState.Failed,
+                "Agent execution error: the handler returned without answering. A handler must reply with a message, or complete, fail, " +
+                "cancel or reject the task, or ask for input or authentication, before it returns.").ConfigureAwait(false);
         }
 
-        return after;
+        AgentTask after = await manager.GetTaskAsync(taskId, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        if (after.Status.State is TaskState.Submitted or TaskState.Working)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await SettleAsync(turn, TaskState.Canceled, null).ConfigureAwait(false);
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            return await SettleAsync(turn, TaskState.Failed,
+                $"Agent execution error: the handler returned while the task was still {after.Status.State.ToWireName()}. " +
+                "A handler must complete, fail, cancel or reject the task, or ask for input or authentication, before it returns.").ConfigureAwait(false);
+        }
+
+        return new SendMessageResponse { Task = after };
     }
 
-    private static async Task FinishIfActiveAsync(TaskManager manager, string taskId, TaskState state, string? text)
+    // Moves the turn's task to a terminal state unless it already is one (storing the task first if the handler never
+    // did). A reply that won the race meanwhile is the answer instead.
+    private static async Task<SendMessageResponse> SettleAsync(AgentTurn turn, TaskState state, string? text)
     {
-        TaskUpdater updater = manager.CreateUpdater(taskId, "");
+        try
+        {
+            await turn.Answer.EnsureTaskAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException) when (turn.Reply is { } reply)
+        {
+            return new SendMessageResponse { Message = reply };
+        }
+
+        TaskManager manager = turn.Answer.Manager;
+        TaskUpdater updater = manager.CreateUpdater(turn.Task.Id, "");
         try
         {
             await updater.UpdateStatusAsync(state, text is null ? null : updater.NewAgentMessage(text), cancellationToken: CancellationToken.None).ConfigureAwait(false);
@@ -152,5 +218,12 @@ public static class AgentRunner
         {
             // The handler already finished the task (or it was canceled meanwhile): that outcome stands.
         }
+
+        return new SendMessageResponse { Task = await manager.GetTaskAsync(turn.Task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false) };
     }
+
+    private static AgentTask TaskOf(SendMessageResponse answer) =>
+        answer.Task ?? throw new InvalidOperationException(
+            "The handler answered the message with a direct reply, so there is no task to return. " +
+            "Call the method that returns a SendMessageResponse (RunTurnAsync, or the generated manager's SendMessageAsync) to receive either.");
 }

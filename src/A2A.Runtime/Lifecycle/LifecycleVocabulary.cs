@@ -139,6 +139,9 @@ internal static class LifecycleVocabulary
     /// <summary>Methods that hand the task back to the client (input-required, auth-required).</summary>
     public static readonly string[] InterruptingMethods = ["RequireInputAsync", "RequireAuthAsync"];
 
+    /// <summary>The answer without a task: a direct reply to the incoming message (on the context and the updater).</summary>
+    public const string ReplyMethod = "ReplyAsync";
+
     /// <summary>The untyped status update, the escape hatch around the typed methods.</summary>
     public const string UpdateStatusMethod = "UpdateStatusAsync";
 

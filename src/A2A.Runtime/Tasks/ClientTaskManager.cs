@@ -24,8 +24,14 @@ public sealed class ClientTaskManager
     /// <summary>The tracked task's context id, once known.</summary>
     public string? ContextId => _task?.ContextId;
 
-    /// <summary>The task as known so far, or null before the first task event.</summary>
+    /// <summary>The task as known so far, or null before the first task event (and for an answer that was a direct reply).</summary>
     public AgentTask? GetTask() => _task;
+
+    /// <summary>
+    /// The agent's latest direct reply: a message that answered <c>SendMessage</c> (or was the one event of a
+    /// <c>SendStreamingMessage</c> stream) without a task. Null when the answers so far were task events.
+    /// </summary>
+    public Message? Reply { get; private set; }
 
     /// <summary>The task as known so far.</summary>
     /// <exception cref="A2AClientInvalidStateException">No task event has arrived yet.</exception>
@@ -33,18 +39,40 @@ public sealed class ClientTaskManager
         _task ?? throw new A2AClientInvalidStateException(
             "No task is known yet: feed the task or events from SendMessage/SendStreamingMessage to Process or SaveTaskEvent first.");
 
-    /// <summary>Applies a received event (messages without a task are passed through untouched) and returns it.</summary>
+    /// <summary>
+    /// Applies a received event and returns it. A message without a task id is the agent's direct reply: it is kept
+    /// as <see cref="Reply"/> and changes no task.
+    /// </summary>
     /// <exception cref="InvalidAgentResponseException">The event breaks the protocol.</exception>
     /// <exception cref="A2AClientInvalidStateException">The event is for another task than the one tracked.</exception>
     public StreamResponse Process(StreamResponse change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (change.Kind != StreamResponseKind.Message || !string.IsNullOrEmpty(change.Message!.TaskId))
+        if (change.Kind == StreamResponseKind.Message && string.IsNullOrEmpty(change.Message!.TaskId))
+        {
+            Reply = change.Message;
+        }
+        else
         {
             SaveTaskEvent(change);
         }
 
         return change;
+    }
+
+    /// <summary>
+    /// Applies the answer of <c>SendMessage</c> and returns it: a task is folded like a snapshot; a direct reply is
+    /// kept as <see cref="Reply"/> (or, when it names the tracked task, added to its history).
+    /// </summary>
+    /// <exception cref="InvalidAgentResponseException">The answer breaks the protocol.</exception>
+    /// <exception cref="A2AClientInvalidStateException">The answer is for another task than the one tracked.</exception>
+    public SendMessageResponse Process(SendMessageResponse answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        Process(answer.Task is { } task ? StreamResponse.From(task)
+            : answer.Message is { } message ? StreamResponse.From(message)
+            : throw new InvalidAgentResponseException("A SendMessage answer must carry a task or a message; this one carries neither."));
+        return answer;
     }
 
     /// <summary>Applies a task event (snapshot, status update, artifact update, or a message of the task) and returns the task.</summary>

@@ -77,6 +77,18 @@ public sealed class TaskManager
         string? taskId = null,
         CancellationToken cancellationToken = default)
     {
+        AgentTask task = NewTask(initialMessage, contextId, metadata, taskId);
+        StoredTask stored = await Store.CreateAsync(task, cancellationToken).ConfigureAwait(false);
+        Committed(TaskState.Unspecified, stored.Task);
+        return stored.Task;
+    }
+
+    /// <summary>
+    /// The task <see cref="CreateTaskAsync"/> would store, validated but not stored: what a message that starts a
+    /// task is checked against before the agent decides whether it needs a task at all.
+    /// </summary>
+    internal AgentTask NewTask(Message? initialMessage, string? contextId, IReadOnlyDictionary<string, JsonElement>? metadata, string? taskId)
+    {
         string id = string.IsNullOrEmpty(taskId) ? NewId() : taskId;
         string context = FirstNonEmpty(contextId, initialMessage?.ContextId) ?? NewId();
         if (initialMessage is not null)
@@ -95,7 +107,7 @@ public sealed class TaskManager
             initialMessage = initialMessage with { TaskId = id, ContextId = context };
         }
 
-        var task = new AgentTask
+        return new AgentTask
         {
             Id = id,
             ContextId = context,
@@ -103,10 +115,6 @@ public sealed class TaskManager
             History = initialMessage is null ? [] : [initialMessage],
             Metadata = metadata,
         };
-
-        StoredTask stored = await Store.CreateAsync(task, cancellationToken).ConfigureAwait(false);
-        Committed(TaskState.Unspecified, stored.Task);
-        return stored.Task;
     }
 
     /// <summary>Reads a task.</summary>

@@ -10,10 +10,15 @@ namespace A2A.Tasks;
 /// terminal guard holds across updater instances: if two updaters race to finish a task, one wins and the other
 /// gets <see cref="InvalidTaskStateException"/>.
 /// </summary>
-/// <remarks>Thread-safe. Each method returns the task as stored after the change.</remarks>
+/// <remarks>
+/// Thread-safe. Each method returns the task as stored after the change. The updater a handler receives for a
+/// message that starts a task creates that task on its first call, unless the handler answers with
+/// <see cref="ReplyAsync(Message, CancellationToken)"/> first, in which case no task is ever created.
+/// </remarks>
 public sealed class TaskUpdater
 {
     private readonly TaskManager _manager;
+    private readonly TurnAnswer? _turn;
 
     internal TaskUpdater(TaskManager manager, string taskId, string contextId)
     {
@@ -22,6 +27,10 @@ public sealed class TaskUpdater
         TaskId = taskId;
         ContextId = contextId ?? "";
     }
+
+    /// <summary>The updater of one turn: its task may not be stored yet, and it may answer with a direct reply.</summary>
+    internal TaskUpdater(TurnAnswer turn)
+        : this(turn.Manager, turn.Task.Id, turn.Task.ContextId ?? "") => _turn = turn;
 
     /// <summary>The task this updater drives.</summary>
     public string TaskId { get; }
@@ -36,6 +45,7 @@ public sealed class TaskUpdater
     /// <exception cref="InvalidTaskStateException">The task exists and has moved past submitted.</exception>
     public async Task<AgentTask> SubmitAsync(Message? message = null, CancellationToken cancellationToken = default)
     {
+        await EnsureTaskAsync().ConfigureAwait(false);
         AgentTask? existing = await _manager.TryGetTaskAsync(TaskId, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
@@ -63,8 +73,11 @@ public sealed class TaskUpdater
 
     /// <summary>Moves the task to <paramref name="state"/>, checked by the lifecycle.</summary>
     /// <exception cref="InvalidTaskStateException">The lifecycle does not allow it, for example the task is already terminal.</exception>
-    public Task<AgentTask> UpdateStatusAsync(TaskState state, Message? message = null, IReadOnlyDictionary<string, JsonElement>? metadata = null, CancellationToken cancellationToken = default) =>
-        _manager.UpdateStatusAsync(TaskId, state, message, metadata, cancellationToken);
+    public async Task<AgentTask> UpdateStatusAsync(TaskState state, Message? message = null, IReadOnlyDictionary<string, JsonElement>? metadata = null, CancellationToken cancellationToken = default)
+    {
+        await EnsureTaskAsync().ConfigureAwait(false);
+        return await _manager.UpdateStatusAsync(TaskId, state, message, metadata, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Streams an artifact or one chunk of it. The first chunk goes with <paramref name="append"/> false; later
@@ -97,6 +110,7 @@ public sealed class TaskUpdater
 
         string id = string.IsNullOrEmpty(artifactId) ? Guid.NewGuid().ToString() : artifactId;
         var artifact = new Artifact { ArtifactId = id, Name = name, Parts = parts.ToArray(), Metadata = metadata };
+        await EnsureTaskAsync().ConfigureAwait(false);
         await _manager.AddArtifactAsync(TaskId, artifact, append, lastChunk, cancellationToken: cancellationToken).ConfigureAwait(false);
         return id;
     }
@@ -115,8 +129,11 @@ public sealed class TaskUpdater
 
     /// <summary>Cancels the task.</summary>
     /// <exception cref="TaskNotCancelableException">The task is already terminal.</exception>
-    public Task<AgentTask> CancelAsync(Message? message = null, CancellationToken cancellationToken = default) =>
-        _manager.CancelTaskAsync(TaskId, message, cancellationToken);
+    public async Task<AgentTask> CancelAsync(Message? message = null, CancellationToken cancellationToken = default)
+    {
+        await EnsureTaskAsync().ConfigureAwait(false);
+        return await _manager.CancelTaskAsync(TaskId, message, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Asks the client for more input (needs <c>OptionalTaskStates.InputRequired</c>); <paramref name="message"/> is the question.</summary>
     public Task<AgentTask> RequireInputAsync(Message? message = null, CancellationToken cancellationToken = default) =>
@@ -125,6 +142,36 @@ public sealed class TaskUpdater
     /// <summary>Asks the client to authenticate (needs <c>OptionalTaskStates.AuthRequired</c>).</summary>
     public Task<AgentTask> RequireAuthAsync(Message? message = null, CancellationToken cancellationToken = default) =>
         UpdateStatusAsync(TaskState.AuthRequired, message, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Answers the incoming message with a direct message instead of a task (A2A's <c>result.message</c>), for a quick
+    /// answer or a clarifying question that needs no task. Only the updater a handler receives for a message that
+    /// starts a task can reply, and only before the task's first event: the task is then never created, and a later
+    /// update through this updater throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    /// <param name="reply">The agent's message (role agent). Its context id is filled in; it names no task.</param>
+    /// <param name="cancellationToken">Reserved for stores that record replies; the reply itself is immediate.</param>
+    /// <returns>The reply as the client receives it.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The task already exists (an earlier update created it, or the message continues it), the handler already
+    /// replied, or this updater was not handed to a handler for an incoming message.
+    /// </exception>
+    /// <exception cref="ArgumentException">The reply is not the agent's, or names another task or context.</exception>
+    public Task<Message> ReplyAsync(Message reply, CancellationToken cancellationToken = default)
+    {
+        if (_turn is null)
+        {
+            throw new InvalidOperationException(
+                $"Only the updater a handler receives for an incoming message can answer it with a direct reply; this one was created for task {TaskId}.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_turn.SetReply(reply));
+    }
+
+    /// <summary>Answers the incoming message with a direct agent text message instead of a task; see <see cref="ReplyAsync(Message, CancellationToken)"/>.</summary>
+    public Task<Message> ReplyAsync(string text, CancellationToken cancellationToken = default) =>
+        ReplyAsync(new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.Agent, Parts = [Part.FromText(text)] }, cancellationToken);
 
     /// <summary>A new agent message for this task, with a fresh id.</summary>
     public Message NewAgentMessage(IEnumerable<Part> parts, IReadOnlyDictionary<string, JsonElement>? metadata = null)
@@ -143,6 +190,8 @@ public sealed class TaskUpdater
 
     /// <summary>A new agent text message for this task.</summary>
     public Message NewAgentMessage(string text) => NewAgentMessage([Part.FromText(text)]);
+
+    private Task EnsureTaskAsync() => _turn?.EnsureTaskAsync() ?? Task.CompletedTask;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -13,13 +13,13 @@ public class AgentRunnerTests
         var seen = new List<(string TaskId, Exception Exception)>();
         var options = new AgentRunOptions { OnHandlerException = (task, ex) => seen.Add((task.Id, ex)) };
 
-        AgentTask accepted = await AgentRunner.AcceptAsync(manager, Message.FromUser("go"));
-        AgentTask after = await AgentRunner.RunHandlerAsync(manager, accepted, (_, _, _) => throw new InvalidOperationException("secret"), options);
+        AgentTurn accepted = await AgentRunner.AcceptAsync(manager, Message.FromUser("go"));
+        AgentTask after = (await AgentRunner.RunHandlerAsync(accepted, (_, _, _, _) => throw new InvalidOperationException("secret"), options)).Task!;
 
         Assert.Equal(TaskState.Failed, after.Status.State);
         Assert.Equal(AgentRunner.HandlerFailedMessage, after.GetStatusText());
         (string id, Exception exception) = Assert.Single(seen);
-        Assert.Equal(accepted.Id, id);
+        Assert.Equal(accepted.Task.Id, id);
         Assert.Equal("secret", exception.Message);
     }
 
@@ -29,8 +29,8 @@ public class AgentRunnerTests
         TaskManager manager = NewManager();
         var options = new AgentRunOptions { IncludeExceptionMessage = true, OnHandlerException = (_, _) => throw new IOException("log sink down") };
 
-        AgentTask accepted = await AgentRunner.AcceptAsync(manager, Message.FromUser("go"));
-        AgentTask after = await AgentRunner.RunHandlerAsync(manager, accepted, (_, _, _) => throw new InvalidOperationException("boom"), options);
+        AgentTurn accepted = await AgentRunner.AcceptAsync(manager, Message.FromUser("go"));
+        AgentTask after = (await AgentRunner.RunHandlerAsync(accepted, (_, _, _, _) => throw new InvalidOperationException("boom"), options)).Task!;
 
         Assert.Equal(TaskState.Failed, after.Status.State);
         Assert.Equal($"{AgentRunner.HandlerFailedMessage} InvalidOperationException: boom", after.GetStatusText());
@@ -55,8 +55,11 @@ public class AgentRunnerTests
         Message answer = asked.Reply("Two adults");
         Assert.Equal((asked.Id, asked.ContextId, Role.User), (answer.TaskId, answer.ContextId, answer.Role));
         Assert.NotEqual(ask.MessageId, answer.MessageId);
-        AgentTask continued = await AgentRunner.AcceptAsync(manager, answer);
-        Assert.Equal("Two adults", continued.History[^1].GetText());
+        AgentTurn continued = await AgentRunner.AcceptAsync(manager, answer);
+        Assert.False(continued.IsFirstTurn);
+        Assert.True(continued.HasTask);
+        Assert.Equal("Two adults", continued.Task.History[^1].GetText());
+        Assert.Equal("Two adults", (await manager.GetTaskAsync(task.Id)).History[^1].GetText());
     }
 
     [Fact]

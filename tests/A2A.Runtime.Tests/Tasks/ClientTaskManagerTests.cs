@@ -81,4 +81,20 @@ public class ClientTaskManagerTests
         minimal.SaveTaskEvent(StreamResponse.From(Working));
         Assert.ThrowsAny<A2AException>(() => minimal.SaveTaskEvent(StreamResponse.From(Working with { Status = new AgentTaskStatus { State = TaskState.AuthRequired } })));
     }
+
+    [Fact]
+    public void A_direct_reply_is_kept_as_the_reply_and_changes_no_task()
+    {
+        var manager = new ClientTaskManager();
+        var answer = new SendMessageResponse { Message = AgentMessage("pong") with { ContextId = "c1" } };
+        Assert.Same(answer, manager.Process(answer));
+        Assert.Equal("pong", manager.Reply!.GetText());
+        Assert.Null(manager.GetTask());
+
+        // The next message of the conversation starts a task: the manager then tracks it.
+        manager.Process(new SendMessageResponse { Task = Working });
+        Assert.Equal("t1", manager.GetTaskOrThrow().Id);
+        Assert.Equal("pong", manager.Reply!.GetText());
+        Assert.Throws<InvalidAgentResponseException>(() => manager.Process(new SendMessageResponse()));
+    }
 }

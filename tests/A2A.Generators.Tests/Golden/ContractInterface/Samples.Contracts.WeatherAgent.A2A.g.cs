@@ -78,8 +78,16 @@ namespace Samples.Contracts
         public WeatherAgentTaskUpdater CreateUpdater(global::A2A.Protocol.AgentTask task) => new WeatherAgentTaskUpdater(Runtime.CreateUpdater(task));
 
         /// <summary>
-        /// Starts (or continues, when the message names a task) a task for <paramref name="message"/> and runs <paramref name="handler"/> on it.
-        /// See <see cref="global::A2A.Agents.AgentRunner.RunAsync"/> for what happens when the handler throws or forgets to finish.
+        /// Runs <paramref name="handler"/> on <paramref name="message"/> and returns what <c>SendMessage</c> answers: the handler's direct
+        /// reply, or the task the message starts (or continues, when it names one) as stored after the handler ran.
+        /// See <see cref="global::A2A.Agents.AgentRunner.RunTurnAsync"/> for what happens when the handler throws or forgets to answer.
+        /// </summary>
+        public global::System.Threading.Tasks.Task<global::A2A.Protocol.SendMessageResponse> SendMessageAsync(IWeatherAgentHandler handler, global::A2A.Protocol.Message message, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::A2A.Agents.AgentRunner.RunTurnAsync(Runtime, message, Bind(handler), null, cancellationToken);
+
+        /// <summary>
+        /// Like <see cref="SendMessageAsync"/>, for handlers that always answer with a task: returns the task as stored after the handler ran,
+        /// and throws <see cref="global::System.InvalidOperationException"/> when the handler replied with a message instead.
         /// </summary>
         public global::System.Threading.Tasks.Task<global::A2A.Protocol.AgentTask> ExecuteAsync(IWeatherAgentHandler handler, global::A2A.Protocol.Message message, global::System.Threading.CancellationToken cancellationToken = default)
         {

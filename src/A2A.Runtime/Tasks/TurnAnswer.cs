@@ -1,0 +1,141 @@
+using A2A.Errors;
+using A2A.Protocol;
+
+namespace A2A.Tasks;
+
+/// <summary>
+/// How one incoming message is answered: with the task it starts or continues, or with a direct reply message. A
+/// message that starts a task has its task created lazily, on the agent's first task event, so that the agent can
+/// reply instead and no task is ever stored. Task and reply exclude each other; whichever comes first wins.
+/// </summary>
+/// <remarks>Thread-safe: a handler may update from several threads, and the runner settles the turn after it.</remarks>
+internal sealed class TurnAnswer
+{
+    private readonly object _gate = new();
+    private readonly TaskManager _manager;
+    private readonly Message _message;
+    private readonly TaskCompletionSource<SendMessageResponse> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<AgentTask>? _creation;
+    private Message? _reply;
+
+    private TurnAnswer(TaskManager manager, Message message, AgentTask task, bool stored)
+    {
+        _manager = manager;
+        _message = message;
+        Task = task;
+        if (stored)
+        {
+            _creation = System.Threading.Tasks.Task.FromResult(task);
+            _first.SetResult(new SendMessageResponse { Task = task });
+        }
+    }
+
+    /// <summary>A turn whose message starts <paramref name="pending"/>, which is not stored yet.</summary>
+    public static TurnAnswer ForNewTask(TaskManager manager, Message message, AgentTask pending) => new(manager, message, pending, stored: false);
+
+    /// <summary>A turn whose message continues <paramref name="task"/>, already stored with the message in its history.</summary>
+    public static TurnAnswer ForStoredTask(TaskManager manager, Message message, AgentTask task) => new(manager, message, task, stored: true);
+
+    /// <summary>The task as accepted: for a new task, what its first event will store.</summary>
+    public AgentTask Task { get; }
+
+    public TaskManager Manager => _manager;
+
+    /// <summary>The first answer: the reply, or the task as soon as it is stored.</summary>
+    public Task<SendMessageResponse> First => _first.Task;
+
+    /// <summary>The direct reply, once given.</summary>
+    public Message? Reply => Volatile.Read(ref _reply);
+
+    /// <summary>Whether the task exists or is being created (so no reply is possible any more).</summary>
+    public bool TaskStarted => Volatile.Read(ref _creation) is not null;
+
+    /// <summary>
+    /// Makes sure the task is stored before a task event is applied to it: the first call creates it (submitted, the
+    /// message first in its history), the others wait for that. A creation that failed is tried again by the next call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The turn was answered with a direct reply: there is no task.</exception>
+    public Task EnsureTaskAsync()
+    {
+        if (Volatile.Read(ref _creation) is { IsCompletedSuccessfully: true })
+        {
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            if (_reply is not null)
+            {
+                throw new InvalidOperationException(
+                    $"The handler already answered this message with a direct reply, so task {Task.Id} was never created and cannot be updated. " +
+                    "Reply only when the message needs no task; otherwise update the task and answer through it.");
+            }
+
+            if (_creation is null or { IsFaulted: true } or { IsCanceled: true })
+            {
+                Volatile.Write(ref _creation, CreateAsync());
+            }
+
+            return _creation;
+        }
+    }
+
+    /// <summary>Records <paramref name="reply"/> as the answer, unless the task already started.</summary>
+    /// <exception cref="InvalidOperationException">The task exists or is being created, or the turn already replied.</exception>
+    public Message SetReply(Message reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Role != Role.Agent)
+        {
+            throw new ArgumentException($"A reply is the agent's message: its role must be {Role.Agent}, got {reply.Role}.", nameof(reply));
+        }
+
+        if (!string.IsNullOrEmpty(reply.TaskId) && reply.TaskId != Task.Id)
+        {
+            throw new ArgumentException($"A direct reply starts no task, but this one names task '{reply.TaskId}'. Leave its task id empty.", nameof(reply));
+        }
+
+        if (!string.IsNullOrEmpty(reply.ContextId) && reply.ContextId != Task.ContextId)
+        {
+            throw new ArgumentException($"The reply names context '{reply.ContextId}' but the incoming message belongs to context '{Task.ContextId}'.", nameof(reply));
+        }
+
+        ModelValidation.Validate(reply, "reply");
+
+        // The reply belongs to the conversation, not to a task: the task id a pending task would have had is dropped.
+        Message answer = reply with { TaskId = null, ContextId = Task.ContextId };
+        lock (_gate)
+        {
+            if (_reply is not null)
+            {
+                throw new InvalidOperationException("The handler already replied to this message; a message gets one direct reply.");
+            }
+
+            if (_creation is not null)
+            {
+                throw new InvalidOperationException(string.IsNullOrEmpty(_message.TaskId)
+                    ? $"Task {Task.Id} already exists (an earlier update created it), so the answer is the task. Send the text as a status message instead, for example with CompleteAsync(message) or RequireInputAsync(question)."
+                    : $"The message continues task {Task.Id}, so the answer is the task. A direct reply is only for a message that starts no task; send the text as a status message instead.");
+            }
+
+            Volatile.Write(ref _reply, answer);
+        }
+
+        _first.TrySetResult(new SendMessageResponse { Message = answer });
+        return answer;
+    }
+
+    /// <summary>Ends a turn that produced no answer at all (the store failed while the runner settled it).</summary>
+    public void EndUnanswered(Exception? cause) =>
+        _first.TrySetException(new InternalErrorException(
+            $"The agent ended without answering the message and task {Task.Id} could not be stored{(cause is null ? "." : $": {cause.Message}")}"));
+
+    private async Task<AgentTask> CreateAsync()
+    {
+        // The creation does not follow the handler's token: a task half-created by a cancellation helps no one, and
+        // the store call is short.
+        AgentTask created = await _manager.CreateTaskAsync(_message, Task.ContextId, Task.Metadata, Task.Id, CancellationToken.None).ConfigureAwait(false);
+        _first.TrySetResult(new SendMessageResponse { Task = created });
+        return created;
+    }
+}
