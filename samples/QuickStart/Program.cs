@@ -1,7 +1,7 @@
 // QuickStart: an A2A agent written as an annotated class, served over HTTP on 127.0.0.1, and driven through the
 // A2A client and the generated, typed client manager.
 //
-// The trip planner streams a draft in two artifact chunks and asks who is travelling (input-required); the answer
+// Small talk gets a direct reply and no task. The trip planner streams a draft in two artifact chunks and asks who is travelling (input-required); the answer
 // continues the same task, which completes with a typed itinerary the client reads back as a record. A second
 // request is canceled while the agent works on it. Then the lifecycle shows its teeth: a message to the completed
 // task is refused on the wire (-32004), and so is an update to it inside the server.
@@ -37,6 +37,11 @@ Console.WriteLine($"Serving the trip planner at {new Uri(serverUrl, "a2a")}");
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 (A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, new Uri(serverUrl, "a2a/"));
 Console.WriteLine($"Agent card: {card.Name} {card.Version}, skills: {string.Join(", ", card.Skills.Select(s => s.Name))}, endpoint {client.Endpoint}");
+Console.WriteLine();
+
+// 0. Small talk: the agent answers with a direct message (result.message) and stores no task.
+SendMessageResponse hello = await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser("Hello?") });
+Console.WriteLine($"[hello] the agent replies without a task: \"{hello.Message?.GetText()}\"");
 Console.WriteLine();
 
 // 1. First turn, streamed: a draft in two chunks, then a question.
@@ -103,4 +108,4 @@ Console.WriteLine();
 Console.WriteLine("Lifecycle of this agent (its Stateless machine, as Mermaid):");
 Console.WriteLine(TripPlannerLifecycle.Lifecycle.ToMermaid());
 await app.StopAsync();
-return completed.Status.State == TaskState.Completed && tour.Task.Status.State == TaskState.Canceled ? 0 : 1;
+return hello is { Message: not null, Task: null } && completed.Status.State == TaskState.Completed && tour.Task.Status.State == TaskState.Canceled ? 0 : 1;

@@ -15,7 +15,7 @@ internal sealed partial class QuickStartJson : JsonSerializerContext;
 /// The agent. [A2AAgent] makes the generator emit TripPlannerTaskManager, TripPlannerTaskUpdater (with
 /// RequireInputAsync because input-required is declared, and AddItineraryAsync for the typed artifact),
 /// TripPlannerClientTaskManager, TripPlannerContext, TripPlannerAgentCard, and the AddTripPlannerAgent() and
-/// MapTripPlannerAgent() hosting extensions.
+/// MapTripPlannerAgent() hosting extensions. A message that asks for no plan gets a direct reply and no task.
 /// </summary>
 [A2AAgent("Trip planner", Description = "Plans short trips; asks who is travelling.", OptionalStates = OptionalTaskStates.InputRequired, JsonContext = typeof(QuickStartJson))]
 [A2ASkill("plan", "Plan a trip", Tags = ["travel"], Examples = ["Plan a weekend in Lisbon"])]
@@ -24,8 +24,15 @@ public partial class TripPlanner
 {
     public async Task ExecuteAsync(TripPlannerContext context, CancellationToken cancellationToken)
     {
+        // Small talk needs no task: a direct reply answers the message and nothing is stored.
+        if (context.IsFirstTurn && !context.Text.Contains("plan", StringComparison.OrdinalIgnoreCase))
+        {
+            await context.ReplyAsync("I plan trips: ask me to \"Plan a weekend in Lisbon\".", cancellationToken);
+            return;
+        }
+
         TripPlannerTaskUpdater updater = context.Updater;
-        await updater.StartWorkAsync("planning…", cancellationToken);
+        await updater.StartWorkAsync("planning…", cancellationToken); // the task is stored by this first update
 
         if (context.Text.Contains("world tour", StringComparison.Ordinal))
         {

@@ -73,7 +73,7 @@ public static class DiagnosticCatalog
     /// <summary>A2A1004: a handler path that returns with the task still submitted or working.</summary>
     public static readonly DiagnosticDescriptor HandlerReturnsActive = Create(
         "A2A1004", "Handler can return with the task still active",
-        "'{0}' can return without finishing the task (complete, fail, reject, cancel) or asking for input or authentication; the runtime then fails the task for you",
+        "'{0}' can return without finishing the task (complete, fail, reject, cancel), asking for input or authentication, or replying with a message; the runtime then fails the task for you",
         "A2A.Lifecycle", DiagnosticSeverity.Warning);
 
     /// <summary>A2A1005: a lifecycle call whose task is neither awaited nor kept, so updates can reorder or fail unseen.</summary>

@@ -63,6 +63,18 @@ public class A2A1004Tests
         """);
 
     [Fact]
+    public Task A_direct_reply_answers_the_message() => Right("""
+                if (context.Text == "ping") { await context.ReplyAsync("pong", cancellationToken); return; }
+                if (context.Text == "hi") { await context.Updater.Untyped.ReplyAsync("hello", cancellationToken); return; }
+                await context.Updater.CompleteAsync();
+        """);
+
+    [Fact]
+    public Task A_reply_on_one_branch_only() => Wrong("""
+                if (context.Text == "ping") await context.ReplyAsync("pong", cancellationToken);
+        """);
+
+    [Fact]
     public Task Throwing_paths_are_fine() => Right("""
                 if (context.Text.Length == 0) throw new ArgumentException("empty");
                 await context.Updater.CompleteAsync();

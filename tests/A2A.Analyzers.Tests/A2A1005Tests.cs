@@ -68,6 +68,13 @@ public class A2A1005Tests
         """);
 
     [Fact]
+    public Task A_discarded_reply_hides_its_refusal() => Verify("""
+                await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+                _ = {|A2A1005:context.ReplyAsync("too late")|};
+                await context.Updater.CompleteAsync(cancellationToken: cancellationToken);
+        """);
+
+    [Fact]
     public Task Untyped_updater_and_manager_calls() => Verify("""
                 TaskUpdater untyped = context.Updater.Untyped;
                 _ = {|A2A1005:untyped.FailAsync()|};

@@ -6,7 +6,7 @@ namespace A2A.AspNetCore.Tests;
 /// <summary>
 /// The same agent as the JavaScript interop peer's probe (../shared/a2a-wire): by default working, two artifact
 /// chunks ("Hello, " then "world!"), completed; "slow" works until canceled; "input" asks for input and completes on
-/// the follow-up; "fail" fails; "reject" rejects.
+/// the follow-up; "fail" fails; "reject" rejects; "ping" is answered with a direct "pong" message and no task.
 /// </summary>
 [A2AAgent("a2a-dotnet probe agent", Description = "Interop peer built on A2A Toolkit", OptionalStates = OptionalTaskStates.InputRequired | OptionalTaskStates.Rejected)]
 [A2ASkill("probe", "probe", Description = "submitted -> working -> 2 artifact chunks -> completed", Tags = new[] { "test" })]
@@ -16,6 +16,12 @@ public partial class ProbeAgent
     {
         string text = context.Text;
         bool followUp = context.Task.History.Count > 1;
+        if (text.Contains("ping", StringComparison.OrdinalIgnoreCase) && context.IsFirstTurn)
+        {
+            await context.ReplyAsync("pong", cancellationToken);
+            return;
+        }
+
         if (text.Contains("reject", StringComparison.OrdinalIgnoreCase))
         {
             await context.Updater.RejectAsync("rejected by request", cancellationToken);

@@ -128,6 +128,50 @@ public class BehaviorTests
     }
 
     [Fact]
+    public async Task A_handler_may_answer_with_a_direct_reply_and_no_task_is_stored()
+    {
+        const string scenario = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using A2A.Protocol;
+            using A2A.Storage;
+            using Samples.Deeply.Nested.Space;
+
+            internal sealed class Greeter : IAgentsSupportDeskHandler
+            {
+                public async Task ExecuteAsync(AgentsSupportDeskContext context, CancellationToken cancellationToken)
+                {
+                    if (context.Text == "hi") { await context.ReplyAsync("hello!", cancellationToken); return; }
+                    await context.Updater.StartWorkAsync(cancellationToken: cancellationToken);
+                    await context.Updater.CompleteAsync("done", cancellationToken);
+                }
+            }
+
+            public static class Scenario
+            {
+                public static async Task<string> RunAsync()
+                {
+                    var store = new InMemoryTaskStore();
+                    var manager = new AgentsSupportDeskTaskManager(store);
+                    SendMessageResponse reply = await manager.SendMessageAsync(new Greeter(), new Message { MessageId = "m1", Role = Role.User, Parts = new[] { Part.FromText("hi") } });
+                    SendMessageResponse task = await manager.SendMessageAsync(new Greeter(), new Message { MessageId = "m2", Role = Role.User, Parts = new[] { Part.FromText("work") } });
+                    string refused;
+                    try { await manager.ExecuteAsync(new Greeter(), new Message { MessageId = "m3", Role = Role.User, Parts = new[] { Part.FromText("hi") } }); refused = "no"; }
+                    catch (InvalidOperationException) { refused = "yes"; }
+
+                    var client = new AgentsSupportDeskClientTaskManager();
+                    client.Process(reply);
+                    int stored = (await store.ListAsync(new TaskQuery())).Tasks.Count;
+                    return $"{reply.Message!.Parts[0].Text}|{reply.Task is null}|{task.Task!.Status.State}|{refused}|{client.Reply!.Parts[0].Text}|{client.GetTask() is null}|{stored}";
+                }
+            }
+            """;
+
+        Assert.Equal("hello!|True|Completed|yes|hello!|True|1", await RunScenario("NestedTypes", scenario));
+    }
+
+    [Fact]
     public async Task A_client_only_project_gets_the_typed_client_manager_from_the_contract()
     {
         const string scenario = """

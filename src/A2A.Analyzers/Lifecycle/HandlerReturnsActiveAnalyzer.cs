@@ -12,8 +12,8 @@ namespace A2A.Analyzers.Lifecycle;
 
 /// <summary>
 /// A2A1004: an agent handler (<c>Task ExecuteAsync({Name}Context, ...)</c>) with a path that
-/// returns normally without a terminal or interrupted transition. Paths that throw are fine (the runtime fails the
-/// task). Handing the context or an updater to another method counts as finishing, because that method may well do
+/// returns normally without a terminal or interrupted transition or a direct reply. Paths that throw are fine (the
+/// runtime fails the task). Handing the context or an updater to another method counts as finishing, because that method may well do
 /// it: the rule stays quiet rather than guess.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -203,7 +203,10 @@ public sealed class HandlerReturnsActiveAnalyzer : DiagnosticAnalyzer
     {
         IMethodSymbol method = invocation.TargetMethod;
         bool onHandle = invocation.Instance is { Type: { } receiver } && handles.Any(h => LifecycleAnalysis.DerivesFrom(receiver, h));
-        if (onHandle && (LifecycleAnalysis.IsTerminalMethod(method.Name) || LifecycleAnalysis.IsInterruptingMethod(method.Name) || method.Name == LifecycleVocabulary.UpdateStatusMethod && !IsActiveState(invocation)))
+        // A direct reply answers the message instead of a task: the handler owes nothing more.
+        if (onHandle && (LifecycleAnalysis.IsTerminalMethod(method.Name) || LifecycleAnalysis.IsInterruptingMethod(method.Name)
+            || method.Name == LifecycleVocabulary.ReplyMethod
+            || method.Name == LifecycleVocabulary.UpdateStatusMethod && !IsActiveState(invocation)))
         {
             return true;
         }

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace A2A.Analyzers.Lifecycle;
 
 /// <summary>
-/// A2A1005: a call on a task updater or task manager whose returned task is dropped where the compiler says nothing:
+/// A2A1005: a call on a task updater, task manager or handler context whose returned task is dropped where the compiler says nothing:
 /// assigned to a discard, used as a statement outside an async method, or the body of an expression lambda whose
 /// delegate returns void (with or without <c>.ConfigureAwait(...)</c>). A bare statement in an async method is the
 /// compiler's CS4014. Such calls race the next update (fire-and-forget reorders status changes) and their errors,
@@ -23,6 +23,7 @@ public sealed class LifecycleCallNotAwaitedAnalyzer : DiagnosticAnalyzer
     private static readonly string[] LifecycleTypes =
     [
         LifecycleVocabulary.TaskUpdaterType, LifecycleVocabulary.TaskManagerType, LifecycleVocabulary.AgentTaskUpdaterType, LifecycleVocabulary.AgentTaskManagerType,
+        LifecycleVocabulary.AgentContextType,
     ];
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private static readonly string[] Scenarios =
-        ["card", "send", "stream", "get", "cancelRunning", "cancelCompleted", "sendToCompleted", "getUnknown", "inputRequiredFollowUp", "resubscribe", "returnImmediately"];
+        ["card", "send", "stream", "get", "cancelRunning", "cancelCompleted", "sendToCompleted", "getUnknown", "inputRequiredFollowUp", "resubscribe", "returnImmediately", "reply", "replyStream"];
 
     [Fact]
     public async Task The_js_sdk_client_passes_every_scenario_against_our_server()
@@ -71,6 +71,22 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
 
             // get
             Assert.Equal(TaskState.Completed, (await client.GetTaskAsync(sent.Id)).Status.State);
+
+            // a direct reply: a message and no task, blocking and streamed, kept by the typed client manager
+            var replied = new ProbeAgentClientTaskManager();
+            SendMessageResponse pong = replied.Process(await client.SendMessageAsync(Send("ping")));
+            Assert.Null(pong.Task);
+            Assert.Equal((Role.Agent, "pong"), (pong.Message!.Role, pong.Message.GetText()));
+            Assert.Null(replied.GetTask());
+            Assert.Same(pong.Message, replied.Reply);
+            var replyEvents = new List<StreamResponse>();
+            await foreach (StreamResponse item in client.SendStreamingMessageAsync(Send("ping (stream)")))
+            {
+                replyEvents.Add(replied.Process(item));
+            }
+
+            Assert.Equal("pong", Assert.Single(replyEvents).Message!.GetText());
+            Assert.Null(replied.GetTask());
 
             // cancel running
             AgentTask slow = (await client.SendMessageAsync(Send("slow please", returnImmediately: true))).Task!;

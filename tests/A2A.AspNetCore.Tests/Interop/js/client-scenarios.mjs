@@ -93,6 +93,18 @@ const scenarios = {
     }
     return { ok: states[0] === 'TASK_STATE_WORKING' && states.at(-1) === 'TASK_STATE_CANCELED', detail: states.join(',') };
   },
+  async reply() {
+    const answer = await client.sendMessage(send('ping'));
+    const ok = !!answer.messageId && answer.role === Role.ROLE_AGENT && joined(answer) === 'pong' && !answer.taskId && !!answer.contextId && !answer.status;
+    return { ok, detail: JSON.stringify(answer) };
+  },
+  async replyStream() {
+    const payloads = [];
+    for await (const event of client.sendMessageStream(send('ping (stream)'))) payloads.push(event.payload);
+    const only = payloads[0]?.value;
+    const ok = payloads.length === 1 && !!only?.messageId && only.role === Role.ROLE_AGENT && joined(only) === 'pong' && !only.taskId;
+    return { ok, detail: JSON.stringify(payloads) };
+  },
   async returnImmediately() {
     const task = await client.sendMessage(send('slow', { returnImmediately: true }));
     const state = stateName(task);

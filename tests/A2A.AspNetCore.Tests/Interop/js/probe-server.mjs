@@ -1,6 +1,7 @@
 // The interop peer's agent on the official A2A JavaScript SDK: the same behavior as the C# ProbeAgent.
 // Default: working, two artifact chunks ("Hello, " then "world!"), completed. "slow": works until canceled.
 // "input": input-required, then completes on the follow-up. "fail": failed. "reject": rejected.
+// "ping": a direct "pong" message and no task.
 // Prints "listening <port>" once it serves on 127.0.0.1.
 import express from 'express';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +22,11 @@ class ProbeExecutor {
     const { taskId, contextId } = context;
     const input = (context.userMessage.parts ?? []).map((p) => (p.content?.$case === 'text' ? p.content.value : '')).join('');
     const followUp = !!context.task;
+    if (/ping/i.test(input) && !followUp) {
+      bus.publish(AgentEvent.message({ ...agentMessage('', contextId, 'pong'), taskId: '' }));
+      bus.finished();
+      return;
+    }
     const status = (state, message) => bus.publish(AgentEvent.statusUpdate({ taskId, contextId, status: { state, message, timestamp: now() }, metadata: undefined }));
     const task = context.task ?? {
       id: taskId, contextId, status: { state: TaskState.TASK_STATE_SUBMITTED, message: undefined, timestamp: now() },
