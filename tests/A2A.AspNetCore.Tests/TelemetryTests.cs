@@ -5,7 +5,7 @@ using A2A.Protocol;
 
 namespace A2A.AspNetCore.Tests;
 
-/// <summary>The A2A meter reports task transitions and server requests (what an OpenTelemetry exporter would see).</summary>
+/// <summary>The A2A meter reports task transitions, direct replies and server requests (what an OpenTelemetry exporter would see).</summary>
 public class TelemetryTests(ProbeServer server) : IClassFixture<ProbeServer>
 {
     [Fact]
@@ -27,10 +27,12 @@ public class TelemetryTests(ProbeServer server) : IClassFixture<ProbeServer>
         AgentTask task = (await server.Client.SendMessageAsync(TestRequests.Send("hello"))).Task!;
         await Assert.ThrowsAnyAsync<A2A.Errors.A2AException>(() => server.Client.CancelTaskAsync(task.Id));
         await server.Manager.CreateUpdater(task).StartWorkAsync().ContinueWith(_ => { });
+        await server.Client.SendMessageAsync(TestRequests.Send("ping"));
 
         Assert.Contains(seen, m => m.Instrument == "a2a.task.transitions" && m.Tags == "a2a.task.state=TASK_STATE_COMPLETED");
         Assert.Contains(seen, m => m.Instrument == "a2a.task.refused" && m.Tags == "a2a.task.state=TASK_STATE_COMPLETED");
         Assert.Contains(seen, m => m.Instrument == "a2a.server.requests" && m.Tags == "rpc.method=SendMessage");
+        Assert.Contains(seen, m => m.Instrument == "a2a.handler.replies" && m.Value == 1);
         Assert.Contains(seen, m => m.Instrument == "a2a.server.requests" && m.Tags == "rpc.method=CancelTask,rpc.jsonrpc.error_code=-32002");
     }
 }

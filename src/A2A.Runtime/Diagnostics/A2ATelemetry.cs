@@ -27,6 +27,9 @@ public static class A2ATelemetry
     /// <summary>Handlers that threw (their tasks fail), tagged <c>error.type</c> (the exception's type name).</summary>
     public static Counter<long> HandlerFailures { get; } = Meter.CreateCounter<long>("a2a.handler.failures", "{failure}", "Agent handlers that threw an exception.");
 
+    /// <summary>Messages a handler answered with a direct reply instead of a task (no task was stored for them).</summary>
+    public static Counter<long> DirectReplies { get; } = Meter.CreateCounter<long>("a2a.handler.replies", "{reply}", "Messages answered with a direct reply and no task.");
+
     /// <summary>Server requests, tagged <c>rpc.method</c> and <c>rpc.jsonrpc.error_code</c> (absent on success).</summary>
     public static Counter<long> ServerRequests { get; } = Meter.CreateCounter<long>("a2a.server.requests", "{request}", "JSON-RPC requests answered.");
 

@@ -1,3 +1,4 @@
+using A2A.Diagnostics;
 using A2A.Errors;
 using A2A.Protocol;
 
@@ -121,6 +122,7 @@ internal sealed class TurnAnswer
             Volatile.Write(ref _reply, answer);
         }
 
+        A2ATelemetry.DirectReplies.Add(1);
         _first.TrySetResult(new SendMessageResponse { Message = answer });
         return answer;
     }
