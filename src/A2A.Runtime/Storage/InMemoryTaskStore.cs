@@ -34,8 +34,8 @@ public sealed class InMemoryTaskStore : ITaskStore
     // The ListTasks order (newest status first, then id) over every task and per context, so a page costs a seek and
     // the page, not a sort of every task. Changed under the task's own gate, then this one (always in that order).
     private readonly object _indexGate = new();
-    private readonly SortedSet<ListKey> _byStatusTime = new(ListKey.Order);
-    private readonly Dictionary<string, SortedSet<ListKey>> _byContext = new(StringComparer.Ordinal);
+    private readonly SortedSet<TaskListKey> _byStatusTime = new(TaskListKey.Order);
+    private readonly Dictionary<string, SortedSet<TaskListKey>> _byContext = new(StringComparer.Ordinal);
 
     /// <summary>A store that keeps every task.</summary>
     public InMemoryTaskStore()
@@ -53,7 +53,7 @@ public sealed class InMemoryTaskStore : ITaskStore
         options.Validate();
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
-        _retains = options.FinishedTaskTimeToLive is not null || options.MaxFinishedTasks is not null || options.CompactFinishedTasks;
+        _retains = options.Expires || options.CompactFinishedTasks;
     }
 
     /// <inheritdoc />
@@ -149,21 +149,20 @@ public sealed class InMemoryTaskStore : ITaskStore
         }
 
         Sweep();
-        ListKey? after = null;
+        TaskListKey? after = null;
         if (!string.IsNullOrEmpty(query.PageToken))
         {
-            after = ListKey.Parse(query.PageToken)
-                ?? throw new InvalidParamsException("pageToken is not a token this server issued; pass the nextPageToken of the previous page, or none for the first page.");
+            after = TaskListKey.Parse(query.PageToken);
         }
 
         bool filtered = query.State is not null || query.ActiveOnly || query.StatusTimestampAfter is not null;
         var page = new List<AgentTask>(Math.Min(query.PageSize, 16));
-        ListKey last = default;
+        TaskListKey last = default;
         bool more = false;
         int total;
         lock (_indexGate)
         {
-            SortedSet<ListKey>? keys = query.ContextId is null ? _byStatusTime : _byContext.GetValueOrDefault(query.ContextId);
+            SortedSet<TaskListKey>? keys = query.ContextId is null ? _byStatusTime : _byContext.GetValueOrDefault(query.ContextId);
             if (keys is null)
             {
                 return ValueTask.FromResult(new TaskPage([], "", 0));
@@ -172,7 +171,7 @@ public sealed class InMemoryTaskStore : ITaskStore
             // A page is a seek past the token's key and the page itself (plus one more match, to know whether a next
             // page exists). The total is the index's size; a filtered query counts its matches, newest first, until
             // statusTimestampAfter cuts it off.
-            foreach (ListKey key in After(keys, after))
+            foreach (TaskListKey key in After(keys, after))
             {
                 if (Beyond(key, query))
                 {
@@ -201,35 +200,35 @@ public sealed class InMemoryTaskStore : ITaskStore
     }
 
     // The keys strictly after `after` in list order (all of them without a token).
-    private static IEnumerable<ListKey> After(SortedSet<ListKey> keys, ListKey? after)
+    private static IEnumerable<TaskListKey> After(SortedSet<TaskListKey> keys, TaskListKey? after)
     {
         if (after is not { } start)
         {
             return keys;
         }
 
-        if (keys.Count == 0 || ListKey.Order.Compare(start, keys.Max) >= 0)
+        if (keys.Count == 0 || TaskListKey.Order.Compare(start, keys.Max) >= 0)
         {
             return [];
         }
 
-        return keys.GetViewBetween(start, keys.Max).Where(key => ListKey.Order.Compare(key, start) > 0);
+        return keys.GetViewBetween(start, keys.Max).Where(key => TaskListKey.Order.Compare(key, start) > 0);
     }
 
     // Newest first: once a status is no newer than statusTimestampAfter, no later key matches.
-    private static bool Beyond(ListKey key, TaskQuery query) => query.StatusTimestampAfter is { } since && key.Ticks <= since.UtcTicks;
+    private static bool Beyond(TaskListKey key, TaskQuery query) => query.StatusTimestampAfter is { } since && key.StatusTicks <= since.UtcTicks;
 
-    private bool IsMatch(ListKey key, TaskQuery query, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AgentTask? task)
+    private bool IsMatch(TaskListKey key, TaskQuery query, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AgentTask? task)
     {
-        task = _tasks.TryGetValue(key.Id, out Entry? entry) ? entry.Current.Task : null;
-        return task is not null && Matches(task, query);
+        task = _tasks.TryGetValue(key.TaskId, out Entry? entry) ? entry.Current.Task : null;
+        return task is not null && query.Matches(task);
     }
 
     // Moves a task's key in the list index: called under the task's gate, so its keys change in write order.
     private void Index(AgentTask? before, AgentTask after)
     {
-        ListKey key = ListKey.Of(after);
-        if (before is not null && ListKey.Of(before) == key && before.ContextId == after.ContextId)
+        TaskListKey key = TaskListKey.Of(after);
+        if (before is not null && TaskListKey.Of(before) == key && before.ContextId == after.ContextId)
         {
             return; // an artifact, message or metadata change: the task keeps its place (and the hot path its lock)
         }
@@ -244,9 +243,9 @@ public sealed class InMemoryTaskStore : ITaskStore
             _byStatusTime.Add(key);
             if (after.ContextId is { } context)
             {
-                if (!_byContext.TryGetValue(context, out SortedSet<ListKey>? keys))
+                if (!_byContext.TryGetValue(context, out SortedSet<TaskListKey>? keys))
                 {
-                    _byContext[context] = keys = new SortedSet<ListKey>(ListKey.Order);
+                    _byContext[context] = keys = new SortedSet<TaskListKey>(TaskListKey.Order);
                 }
 
                 keys.Add(key);
@@ -257,9 +256,9 @@ public sealed class InMemoryTaskStore : ITaskStore
     // Under _indexGate.
     private void Unindex(AgentTask task)
     {
-        ListKey key = ListKey.Of(task);
+        TaskListKey key = TaskListKey.Of(task);
         _byStatusTime.Remove(key);
-        if (task.ContextId is { } context && _byContext.TryGetValue(context, out SortedSet<ListKey>? keys) && keys.Remove(key) && keys.Count == 0)
+        if (task.ContextId is { } context && _byContext.TryGetValue(context, out SortedSet<TaskListKey>? keys) && keys.Remove(key) && keys.Count == 0)
         {
             _byContext.Remove(context);
         }
@@ -334,7 +333,7 @@ public sealed class InMemoryTaskStore : ITaskStore
             }
         }
 
-        if (_options.FinishedTaskTimeToLive is not null || _options.MaxFinishedTasks is not null)
+        if (_options.Expires)
         {
             _finished.Enqueue((taskId, entry, _time.GetUtcNow()));
         }
@@ -394,12 +393,6 @@ public sealed class InMemoryTaskStore : ITaskStore
         waiting?.SetResult();
     }
 
-    private static bool Matches(AgentTask task, TaskQuery query) =>
-        (query.ContextId is null || string.Equals(task.ContextId, query.ContextId, StringComparison.Ordinal))
-        && (query.State is null || task.Status.State == query.State)
-        && (!query.ActiveOnly || !task.Status.State.IsTerminal())
-        && (query.StatusTimestampAfter is null || task.Status.Timestamp > query.StatusTimestampAfter);
-
     private static StreamResponse FreezeEvent(StreamResponse change)
     {
         switch (change.Kind)
@@ -435,26 +428,6 @@ public sealed class InMemoryTaskStore : ITaskStore
     {
         ArgumentNullException.ThrowIfNull(taskId);
         return _tasks.TryGetValue(taskId, out Entry? entry) ? entry : throw new TaskNotFoundException(taskId);
-    }
-
-    /// <summary>A task's place in the list order: newest status first, then id. Its text is the page token.</summary>
-    private readonly record struct ListKey(long Ticks, string Id)
-    {
-        public static readonly IComparer<ListKey> Order = Comparer<ListKey>.Create(static (a, b) =>
-            a.Ticks != b.Ticks ? b.Ticks.CompareTo(a.Ticks) : string.CompareOrdinal(a.Id, b.Id));
-
-        public static ListKey Of(AgentTask task) => new((task.Status.Timestamp ?? DateTimeOffset.MinValue).UtcTicks, task.Id);
-
-        public static ListKey? Parse(string token)
-        {
-            int dot = token.IndexOf('.', StringComparison.Ordinal);
-            return dot > 0 && dot < token.Length - 1
-                && long.TryParse(token.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out long ticks)
-                    ? new ListKey(ticks, token[(dot + 1)..])
-                    : null;
-        }
-
-        public override string ToString() => Ticks.ToString(CultureInfo.InvariantCulture) + "." + Id;
     }
 
     private sealed class Entry(StoredTask current, TaskEventRecord created)

@@ -28,4 +28,14 @@ public sealed record TaskQuery
 
     /// <summary>The <see cref="TaskPage.NextPageToken"/> of the previous page, or null for the first page.</summary>
     public string? PageToken { get; init; }
+
+    /// <summary>Whether <paramref name="task"/> passes the filters (context, state, active only, status time); paging aside.</summary>
+    public bool Matches(AgentTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return (ContextId is null || string.Equals(task.ContextId, ContextId, StringComparison.Ordinal))
+            && (State is null || task.Status.State == State)
+            && (!ActiveOnly || !task.Status.State.IsTerminal())
+            && (StatusTimestampAfter is null || task.Status.Timestamp > StatusTimestampAfter);
+    }
 }

@@ -1,0 +1,500 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using A2A.Errors;
+using A2A.Json;
+using A2A.Protocol;
+using Microsoft.Data.Sqlite;
+
+namespace A2A.Storage.Sqlite;
+
+/// <summary>
+/// A durable <see cref="ITaskStore"/> in one SQLite file: tasks and their ordered event logs survive a restart, every
+/// write is a compare-and-swap on the task's version with its event appended in the same transaction, ListTasks pages
+/// by index, and finished tasks are kept, compacted or expired as <see cref="TaskRetentionOptions"/> says.
+/// </summary>
+/// <remarks>
+/// SQLite has one writer at a time, so this store has one: a single connection commits the writes of all callers,
+/// as many as are waiting (up to <see cref="SqliteTaskStoreOptions.MaxWritesPerCommit"/>) in one transaction, so that
+/// concurrent writers share one wait for the disk (group commit). A write returns only after its commit. Reads use
+/// their own pooled connections and never wait for the writer (WAL mode). One store per file per process; another
+/// process may read and write the same file, its events reaching this process's subscribers within
+/// <see cref="SqliteTaskStoreOptions.PollInterval"/>.
+/// </remarks>
+public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
+{
+    private readonly SqliteTaskStoreOptions _options;
+    private readonly TimeProvider _time;
+    private readonly string _readConnectionString;
+    private readonly string _source;
+    private readonly SqliteConnection _writer;
+    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writeLoop;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _disposing = new();
+    private long _nextSweepTicks;
+
+    /// <summary>Opens (and creates, when missing) the store at <paramref name="connectionString"/>, keeping every task.</summary>
+    public SqliteTaskStore(string connectionString)
+        : this(new SqliteTaskStoreOptions { ConnectionString = connectionString })
+    {
+    }
+
+    /// <summary>Opens (and creates, when missing) the store, upgrading an older schema.</summary>
+    /// <param name="options">The file, durability, group commit and retention.</param>
+    /// <param name="timeProvider">The clock for retention; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentException">The options are not valid; the message says which and why.</exception>
+    /// <exception cref="TaskStoreException">The file cannot be opened or is not a task store.</exception>
+    public SqliteTaskStore(SqliteTaskStoreOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
+        {
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+        };
+        _source = builder.DataSource;
+        _readConnectionString = builder.ToString();
+        _writer = new SqliteConnection(new SqliteConnectionStringBuilder(_readConnectionString) { Pooling = false }.ToString());
+        try
+        {
+            _writer.Open();
+            SqliteSchema.Ensure(_writer, _source);
+            using var pragma = new SqliteCommand(
+                $"PRAGMA synchronous = {(options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};",
+                _writer);
+            pragma.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            _writer.Dispose();
+            throw Failure("could not be opened", ex);
+        }
+
+        _writeLoop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<StoredTask?> GetAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(async connection =>
+        {
+            await using SqliteCommand command = Command(connection, "SELECT version, task FROM a2a_tasks WHERE id = $id;", ("$id", taskId));
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new StoredTask(A2AJson.Deserialize<AgentTask>(reader.GetString(1)), reader.GetInt64(0))
+                : null;
+        }, "read a task", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
+        return new ValueTask<StoredTask>(WriteTaskAsync(new Write.Create(task), cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
+        if (change.Kind == StreamResponseKind.None)
+        {
+            throw new InvalidParamsException("An event must carry exactly one of task, message, statusUpdate or artifactUpdate.");
+        }
+
+        return new ValueTask<StoredTask>(WriteTaskAsync(new Write.Update(task, expectedVersion, change), cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> DeleteAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        return await EnqueueAsync(new Write.Delete(taskId), cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.PageSize is < 1 or > TaskQuery.MaxPageSize)
+        {
+            throw new InvalidParamsException($"pageSize must be between 1 and {TaskQuery.MaxPageSize}; got {query.PageSize}.");
+        }
+
+        TaskListKey? after = string.IsNullOrEmpty(query.PageToken) ? null : TaskListKey.Parse(query.PageToken);
+        await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);
+
+        // Filters become a WHERE clause the indexes serve (by context, else by status time); the page is a seek past
+        // the token's key plus one row more, to know whether a next page exists.
+        var filters = new List<string>();
+        var parameters = new List<(string, object)>();
+        if (query.ContextId is not null)
+        {
+            filters.Add("context_id = $context");
+            parameters.Add(("$context", query.ContextId));
+        }
+
+        if (query.State is { } state)
+        {
+            filters.Add("state = $state");
+            parameters.Add(("$state", (long)state));
+        }
+
+        if (query.ActiveOnly)
+        {
+            filters.Add("finished_ticks IS NULL");
+        }
+
+        if (query.StatusTimestampAfter is { } since)
+        {
+            filters.Add("status_ticks > $since");
+            parameters.Add(("$since", since.UtcTicks));
+        }
+
+        string where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        string seek = after is null ? where : (where.Length == 0 ? "WHERE " : where + " AND ") + "(status_ticks < $afterTicks OR (status_ticks = $afterTicks AND id > $afterId))";
+        if (after is { } key)
+        {
+            parameters.Add(("$afterTicks", key.StatusTicks));
+            parameters.Add(("$afterId", key.TaskId));
+        }
+
+        parameters.Add(("$limit", (long)query.PageSize + 1));
+        return await ReadAsync(async connection =>
+        {
+            var tasks = new List<AgentTask>(Math.Min(query.PageSize, 16));
+            bool more = false;
+            await using (SqliteCommand page = Command(connection, $"SELECT task FROM a2a_tasks {seek} ORDER BY status_ticks DESC, id LIMIT $limit;", [.. parameters]))
+            await using (SqliteDataReader reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (tasks.Count == query.PageSize)
+                    {
+                        more = true;
+                        break;
+                    }
+
+                    tasks.Add(A2AJson.Deserialize<AgentTask>(reader.GetString(0)));
+                }
+            }
+
+            await using SqliteCommand count = Command(connection, $"SELECT COUNT(*) FROM a2a_tasks {where};", [.. parameters]);
+            int total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            return new TaskPage(tasks, more ? TaskListKey.Of(tasks[^1]).ToString() : "", total);
+        }, "list tasks", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<TaskEventRecord>> ReadEventsAsync(string taskId, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return await ReadAsync(async connection =>
+        {
+            // One read transaction, so the events and the task's existence are seen at the same moment.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using SqliteCommand exists = Command(connection, "SELECT 1 FROM a2a_tasks WHERE id = $id;", ("$id", taskId));
+            exists.Transaction = transaction;
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new TaskNotFoundException(taskId);
+            }
+
+            var events = new List<TaskEventRecord>();
+            await using SqliteCommand read = Command(connection, "SELECT seq, event FROM a2a_events WHERE task_id = $id AND seq > $after ORDER BY seq LIMIT $limit;",
+                ("$id", taskId), ("$after", afterSequence), ("$limit", (long)maxCount));
+            read.Transaction = transaction;
+            await using SqliteDataReader reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(new TaskEventRecord(reader.GetInt64(0), A2AJson.Deserialize<StreamResponse>(reader.GetString(1))));
+            }
+
+            return (IReadOnlyList<TaskEventRecord>)events;
+        }, "read events", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask WaitForEventsAsync(string taskId, long afterSequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        while (true)
+        {
+            // Listen first, then look: a write committed between the two still completes the signal.
+            TaskCompletionSource signal = _waiters.GetOrAdd(taskId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            StoredTask stored = await GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
+            if (stored.Version > afterSequence)
+            {
+                return;
+            }
+
+            try
+            {
+                await signal.Task.WaitAsync(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Another process may have written: look again.
+            }
+        }
+    }
+
+    /// <summary>Commits the writes still queued, then closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_writes.Writer.TryComplete())
+        {
+            await _writeLoop.ConfigureAwait(false);
+            await _disposing.CancelAsync().ConfigureAwait(false);
+            _writer.Dispose();
+            _disposing.Dispose();
+        }
+    }
+
+    /// <summary>Commits the writes still queued, then closes the file.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task<StoredTask> WriteTaskAsync(Write write, CancellationToken cancellationToken) =>
+        await EnqueueAsync(write, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("A task write completed without the task.");
+
+    private async Task<StoredTask?> EnqueueAsync(Write write, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteTaskStore), "The SQLite task store was disposed; writes are no longer accepted.");
+        }
+
+        // The caller may stop waiting; the write itself is already queued and commits (or not) as a whole.
+        return await write.Result.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Sweeps expired finished tasks when the clock says one is due: at most once a second, through the writer.
+    private Task SweepIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (_options.FinishedTaskTimeToLive is null || _time.GetUtcNow().UtcTicks < Interlocked.Read(ref _nextSweepTicks))
+        {
+            return Task.CompletedTask;
+        }
+
+        return EnqueueAsync(new Write.Sweep(), cancellationToken);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Write>(_options.MaxWritesPerCommit);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var commands = new WriterCommands(_writer);
+        try
+        {
+            while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                batch.Clear();
+                touched.Clear();
+                while (batch.Count < _options.MaxWritesPerCommit && _writes.Reader.TryRead(out Write? next))
+                {
+                    batch.Add(next);
+                }
+
+                try
+                {
+                    using (SqliteTransaction transaction = _writer.BeginTransaction(deferred: false))
+                    {
+                        commands.Enlist(transaction);
+                        long now = _time.GetUtcNow().UtcTicks;
+                        bool finished = false;
+                        foreach (Write write in batch)
+                        {
+                            finished |= write.Apply(commands, now, _options, touched);
+                        }
+
+                        if (_options.Expires && (finished || batch.Exists(w => w is Write.Sweep)))
+                        {
+                            Expire(commands, now, touched);
+                        }
+
+                        transaction.Commit();
+                    }
+
+                    foreach (Write write in batch)
+                    {
+                        write.Complete();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // Nothing of the batch was committed: every writer in it is told so.
+                    TaskStoreException failure = Failure("could not commit", ex);
+                    foreach (Write write in batch)
+                    {
+                        write.Fail(failure);
+                    }
+                }
+
+                foreach (string id in touched)
+                {
+                    if (_waiters.TryRemove(id, out TaskCompletionSource? waiting))
+                    {
+                        waiting.TrySetResult();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            commands.Dispose();
+        }
+    }
+
+    // Removes finished tasks past their time-to-live, then beyond the maximum count (the first to finish go first).
+    private void Expire(WriterCommands commands, long now, HashSet<string> touched)
+    {
+        if (_options.FinishedTaskTimeToLive is { } ttl)
+        {
+            commands.ExpireOlderThan(now - ttl.Ticks, touched);
+            Interlocked.Exchange(ref _nextSweepTicks, now + Math.Min(ttl.Ticks, TimeSpan.TicksPerSecond));
+        }
+
+        if (_options.MaxFinishedTasks is { } max)
+        {
+            commands.ExpireBeyond(max, touched);
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_readConnectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await read(connection).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw Failure($"could not {what}", ex);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new SqliteCommand(sql, connection);
+        foreach ((string name, object value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    private TaskStoreException Failure(string what, Exception cause) =>
+        cause as TaskStoreException ?? new TaskStoreException($"The SQLite task store at '{_source}' {what}: {cause.Message}", cause);
+
+    /// <summary>One queued write: applied in the writer's transaction, completed after the commit.</summary>
+    private abstract class Write
+    {
+        private readonly TaskCompletionSource<StoredTask?> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private StoredTask? _stored;
+        private Exception? _refused;
+
+        public Task<StoredTask?> Result => _result.Task;
+
+        /// <summary>Writes into the open transaction; true when a task became terminal. A refusal (conflict, not found) writes nothing.</summary>
+        public bool Apply(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+        {
+            try
+            {
+                (_stored, bool finished) = Run(commands, now, options, touched);
+                return finished;
+            }
+            catch (A2AException refused)
+            {
+                _refused = refused;
+                return false;
+            }
+        }
+
+        public void Complete()
+        {
+            if (_refused is not null)
+            {
+                _result.TrySetException(_refused);
+            }
+            else
+            {
+                _result.TrySetResult(_stored);
+            }
+        }
+
+        public void Fail(Exception failure) => _result.TrySetException(failure);
+
+        protected abstract (StoredTask? Stored, bool Finished) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched);
+
+        public sealed class Create(AgentTask task) : Write
+        {
+            protected override (StoredTask?, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            {
+                bool finished = task.Status.State.IsTerminal();
+                if (!commands.InsertTask(task, finished ? now : null))
+                {
+                    throw new TaskAlreadyExistsException(task.Id);
+                }
+
+                commands.InsertEvent(task.Id, 1, StreamResponse.From(task));
+                touched.Add(task.Id);
+                return (new StoredTask(task, 1), finished);
+            }
+        }
+
+        public sealed class Update(AgentTask task, long expectedVersion, StreamResponse change) : Write
+        {
+            protected override (StoredTask?, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            {
+                bool finished = task.Status.State.IsTerminal();
+                if (!commands.UpdateTask(task, expectedVersion, finished ? now : null))
+                {
+                    long? actual = commands.VersionOf(task.Id);
+                    throw actual is null ? new TaskNotFoundException(task.Id) : new TaskVersionConflictException(task.Id, expectedVersion, actual.Value);
+                }
+
+                long version = expectedVersion + 1;
+                if (finished && options.CompactFinishedTasks)
+                {
+                    // The final snapshot stands for every event before it: a replay still rebuilds the task.
+                    commands.DeleteEvents(task.Id);
+                    commands.InsertEvent(task.Id, version, StreamResponse.From(task));
+                }
+                else
+                {
+                    commands.InsertEvent(task.Id, version, change);
+                }
+
+                touched.Add(task.Id);
+                return (new StoredTask(task, version), finished);
+            }
+        }
+
+        public sealed class Delete(string taskId) : Write
+        {
+            protected override (StoredTask?, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            {
+                bool deleted = commands.DeleteTask(taskId);
+                touched.Add(taskId);
+                return (deleted ? new StoredTask(new AgentTask { Id = taskId }, 0) : null, false);
+            }
+        }
+
+        public sealed class Sweep : Write
+        {
+            protected override (StoredTask?, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched) => (null, false);
+        }
+    }
+}

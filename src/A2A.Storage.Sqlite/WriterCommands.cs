@@ -1,0 +1,152 @@
+using A2A.Json;
+using A2A.Protocol;
+using Microsoft.Data.Sqlite;
+
+namespace A2A.Storage.Sqlite;
+
+/// <summary>
+/// The writer connection's statements, prepared once and reused by every transaction: the one place the store's
+/// write SQL lives.
+/// </summary>
+internal sealed class WriterCommands : IDisposable
+{
+    private readonly SqliteCommand _insertTask;
+    private readonly SqliteCommand _updateTask;
+    private readonly SqliteCommand _versionOf;
+    private readonly SqliteCommand _insertEvent;
+    private readonly SqliteCommand _deleteEvents;
+    private readonly SqliteCommand _deleteTask;
+    private readonly SqliteCommand _expireOlder;
+    private readonly SqliteCommand _expireBeyond;
+    private readonly SqliteCommand[] _all;
+
+    public WriterCommands(SqliteConnection connection)
+    {
+        _insertTask = Prepare(connection, """
+            INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task)
+            VALUES ($id, $context, $state, $ticks, 1, $finished, $task) ON CONFLICT (id) DO NOTHING;
+            """, "$id", "$context", "$state", "$ticks", "$finished", "$task");
+        _updateTask = Prepare(connection, """
+            UPDATE a2a_tasks SET context_id = $context, state = $state, status_ticks = $ticks, version = version + 1,
+                finished_ticks = COALESCE(finished_ticks, $finished), task = $task
+            WHERE id = $id AND version = $expected;
+            """, "$id", "$context", "$state", "$ticks", "$finished", "$task", "$expected");
+        _versionOf = Prepare(connection, "SELECT version FROM a2a_tasks WHERE id = $id;", "$id");
+        _insertEvent = Prepare(connection, "INSERT INTO a2a_events (task_id, seq, event) VALUES ($id, $seq, $event);", "$id", "$seq", "$event");
+        _deleteEvents = Prepare(connection, "DELETE FROM a2a_events WHERE task_id = $id;", "$id");
+        _deleteTask = Prepare(connection, "DELETE FROM a2a_events WHERE task_id = $id; DELETE FROM a2a_tasks WHERE id = $id;", "$id");
+        _expireOlder = Prepare(connection, """
+            DELETE FROM a2a_events WHERE task_id IN (SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $cutoff);
+            DELETE FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $cutoff RETURNING id;
+            """, "$cutoff");
+        _expireBeyond = Prepare(connection, """
+            CREATE TEMP TABLE IF NOT EXISTS a2a_expired (id TEXT NOT NULL PRIMARY KEY);
+            DELETE FROM a2a_expired;
+            INSERT INTO a2a_expired SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL ORDER BY finished_ticks DESC, id DESC LIMIT -1 OFFSET $max;
+            DELETE FROM a2a_events WHERE task_id IN (SELECT id FROM a2a_expired);
+            DELETE FROM a2a_tasks WHERE id IN (SELECT id FROM a2a_expired) RETURNING id;
+            """, "$max");
+        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond];
+    }
+
+    public void Enlist(SqliteTransaction transaction)
+    {
+        foreach (SqliteCommand command in _all)
+        {
+            command.Transaction = transaction;
+        }
+    }
+
+    public bool InsertTask(AgentTask task, long? finishedTicks)
+    {
+        SetTask(_insertTask, task, finishedTicks);
+        return _insertTask.ExecuteNonQuery() == 1;
+    }
+
+    public bool UpdateTask(AgentTask task, long expectedVersion, long? finishedTicks)
+    {
+        SetTask(_updateTask, task, finishedTicks);
+        _updateTask.Parameters["$expected"].Value = expectedVersion;
+        return _updateTask.ExecuteNonQuery() == 1;
+    }
+
+    public long? VersionOf(string taskId)
+    {
+        _versionOf.Parameters["$id"].Value = taskId;
+        return _versionOf.ExecuteScalar() as long?;
+    }
+
+    public void InsertEvent(string taskId, long sequence, StreamResponse change)
+    {
+        _insertEvent.Parameters["$id"].Value = taskId;
+        _insertEvent.Parameters["$seq"].Value = sequence;
+        _insertEvent.Parameters["$event"].Value = A2AJson.Serialize(change);
+        _insertEvent.ExecuteNonQuery();
+    }
+
+    public void DeleteEvents(string taskId)
+    {
+        _deleteEvents.Parameters["$id"].Value = taskId;
+        _deleteEvents.ExecuteNonQuery();
+    }
+
+    public bool DeleteTask(string taskId)
+    {
+        _deleteTask.Parameters["$id"].Value = taskId;
+        return _deleteTask.ExecuteNonQuery() > 0;
+    }
+
+    public void ExpireOlderThan(long cutoffTicks, ISet<string> removed)
+    {
+        _expireOlder.Parameters["$cutoff"].Value = cutoffTicks;
+        ReadIds(_expireOlder, removed);
+    }
+
+    public void ExpireBeyond(int max, ISet<string> removed)
+    {
+        _expireBeyond.Parameters["$max"].Value = (long)max;
+        ReadIds(_expireBeyond, removed);
+    }
+
+    public void Dispose()
+    {
+        foreach (SqliteCommand command in _all)
+        {
+            command.Dispose();
+        }
+    }
+
+    private static void ReadIds(SqliteCommand command, ISet<string> ids)
+    {
+        using SqliteDataReader reader = command.ExecuteReader();
+        do
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+        while (reader.NextResult());
+    }
+
+    private static void SetTask(SqliteCommand command, AgentTask task, long? finishedTicks)
+    {
+        command.Parameters["$id"].Value = task.Id;
+        command.Parameters["$context"].Value = task.ContextId ?? "";
+        command.Parameters["$state"].Value = (long)task.Status.State;
+        command.Parameters["$ticks"].Value = TaskListKey.Of(task).StatusTicks;
+        command.Parameters["$finished"].Value = finishedTicks is { } ticks ? ticks : DBNull.Value;
+        command.Parameters["$task"].Value = A2AJson.Serialize(task);
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = new SqliteCommand(sql, connection);
+        foreach (string name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return command;
+    }
+}
