@@ -32,6 +32,7 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _disposing = new();
     private long _nextSweepTicks;
+    private long _commits;
 
     /// <summary>Opens (and creates, when missing) the store at <paramref name="connectionString"/>, keeping every task.</summary>
     public SqliteTaskStore(string connectionString)
@@ -248,6 +249,9 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>How many transactions the writer committed (group commit puts several writes in one).</summary>
+    internal long Commits => Interlocked.Read(ref _commits);
+
     /// <summary>Commits the writes still queued, then closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -324,6 +328,8 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
 
                         transaction.Commit();
                     }
+
+                    Interlocked.Increment(ref _commits);
 
                     foreach (Write write in batch)
                     {
