@@ -1,14 +1,16 @@
 // QuickStart: an A2A agent written as an annotated class, served over HTTP on 127.0.0.1, and driven through the
 // A2A client and the generated, typed client manager.
 //
-// Small talk gets a direct reply and no task. The trip planner streams a draft in two artifact chunks and asks who is travelling (input-required); the answer
-// continues the same task, which completes with a typed itinerary the client reads back as a record. A second
-// request is canceled while the agent works on it. Then the lifecycle shows its teeth: a message to the completed
+// Small talk gets a direct reply and no task. The trip planner streams a draft in two artifact chunks and asks who
+// is travelling (input-required); the server restarts (its tasks live in a SQLite file) and the answer continues the
+// same task, which completes with a typed itinerary the client reads back as a record. A second request is canceled
+// while the agent works on it. Then the lifecycle shows its teeth: a message to the completed
 // task is refused on the wire (-32004), and so is an update to it inside the server.
 
 using A2A.Client;
 using A2A.Errors;
 using A2A.Protocol;
+using A2A.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,21 +19,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QuickStart;
 
-// The server: the generated registration and mapping, on a free loopback port.
-WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.UseUrls("http://127.0.0.1:0");
-builder.Logging.ClearProviders();
-builder.Services.AddTripPlannerAgent();
-await using WebApplication app = builder.Build();
-app.MapTripPlannerAgent("/a2a");
-
-// Every transition the server commits, observed after the task store accepted it (refused changes never show up).
+// The server: the generated registration and mapping, on a free loopback port, its tasks in a SQLite file.
+string database = Path.Combine(Path.GetTempPath(), $"quickstart-{Guid.NewGuid():N}.db");
 var committed = new System.Collections.Concurrent.ConcurrentQueue<A2A.Lifecycle.TaskTransition>();
-using IDisposable observing = app.Services.GetRequiredService<TripPlannerTaskManager>().Runtime
-    .OnTransitionCommitted(change => committed.Enqueue(change.Transition));
-await app.StartAsync();
-var serverUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-Console.WriteLine($"Serving the trip planner at {new Uri(serverUrl, "a2a")}");
+(WebApplication app, Uri serverUrl, IDisposable observing) = await StartServerAsync(database, committed);
+Console.WriteLine($"Serving the trip planner at {new Uri(serverUrl, "a2a")}, tasks stored in {database}");
 
 // The client: resolve the card (served under the agent's own path), pick its JSON-RPC interface.
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -51,7 +43,21 @@ await trip.StreamAsync(ask, client.SendStreamingMessageAsync(new SendMessageRequ
 AgentTask asked = trip.Task;
 trip.Note($"the agent asks: \"{asked.GetStatusText()}\"");
 
-// 2. The answer continues the same task (numbering goes on); the typed artifact arrives as a record.
+// The server restarts while the task waits for the answer: the task lives in the SQLite file, not in the process.
+observing.Dispose();
+await app.StopAsync();
+await app.DisposeAsync();
+(app, serverUrl, observing) = await StartServerAsync(database, committed);
+(client, _) = await A2AClient.ConnectAsync(http, new Uri(serverUrl, "a2a/"));
+AgentTask reloaded = await client.GetTaskAsync(asked.Id);
+trip.Note($"server restarted at {serverUrl}; the task is still {reloaded.Status.State.ToWireName()} with {reloaded.History.Count} messages and {reloaded.Artifacts.Count} artifact");
+await foreach (StreamResponse snapshot in client.SubscribeToTaskAsync(asked.Id))
+{
+    trip.Note($"resubscribed: the stream starts from the stored task ({snapshot.Task?.Status.State.ToWireName()})");
+    break; // the snapshot is enough here; the follow-up below streams the rest
+}
+
+// 2. The answer continues the same task on the restarted server (numbering goes on); the typed artifact arrives as a record.
 Message answer = asked.Reply("Two adults, mid-range hotels");
 await trip.StreamAsync(answer, client.SendStreamingMessageAsync(new SendMessageRequest { Message = answer }));
 Itinerary itinerary = trip.Manager.GetItinerary() ?? throw new InvalidOperationException("No itinerary arrived.");
@@ -107,5 +113,30 @@ foreach (var group in committed.GroupBy(t => $"{t.Source} -> {t.Destination}"))
 Console.WriteLine();
 Console.WriteLine("Lifecycle of this agent (its Stateless machine, as Mermaid):");
 Console.WriteLine(TripPlannerLifecycle.Lifecycle.ToMermaid());
+observing.Dispose();
 await app.StopAsync();
+await app.DisposeAsync();
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+foreach (string file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*"))
+{
+    File.Delete(file); // the database and its WAL files
+}
+
 return hello is { Message: not null, Task: null } && completed.Status.State == TaskState.Completed && tour.Task.Status.State == TaskState.Canceled ? 0 : 1;
+
+// One server process's life: the generated registration over the SQLite store, and every transition the server
+// commits, observed after the task store accepted it (refused changes never show up).
+static async Task<(WebApplication App, Uri Url, IDisposable Observing)> StartServerAsync(string database, System.Collections.Concurrent.ConcurrentQueue<A2A.Lifecycle.TaskTransition> committed)
+{
+    WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.Logging.ClearProviders();
+    builder.Services.AddTripPlannerAgent().AddSqliteTaskStore($"Data Source={database}");
+    WebApplication app = builder.Build();
+    app.MapTripPlannerAgent("/a2a");
+    IDisposable observing = app.Services.GetRequiredService<TripPlannerTaskManager>().Runtime
+        .OnTransitionCommitted(change => committed.Enqueue(change.Transition));
+    await app.StartAsync();
+    var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    return (app, url, observing);
+}
