@@ -114,11 +114,7 @@ public sealed class A2AAgentService : IAsyncDisposable
     public async Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default)
     {
         request ??= new ListTasksRequest();
-        int pageSize = request.PageSize ?? TaskQuery.DefaultPageSize;
-        if (pageSize is < 1 or > TaskQuery.MaxPageSize)
-        {
-            throw new InvalidParamsException($"pageSize must be between 1 and {TaskQuery.MaxPageSize}; got {pageSize}.");
-        }
+        int pageSize = TaskQuery.CheckPageSize(request.PageSize ?? TaskQuery.DefaultPageSize);
 
         int? historyLength = CheckHistoryLength(request.HistoryLength);
         TaskPage page = await Tasks.ListTasksAsync(

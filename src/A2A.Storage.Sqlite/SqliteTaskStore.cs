@@ -125,10 +125,7 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
     public async ValueTask<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.PageSize is < 1 or > TaskQuery.MaxPageSize)
-        {
-            throw new InvalidParamsException($"pageSize must be between 1 and {TaskQuery.MaxPageSize}; got {query.PageSize}.");
-        }
+        TaskQuery.CheckPageSize(query.PageSize);
 
         TaskListKey? after = string.IsNullOrEmpty(query.PageToken) ? null : TaskListKey.Parse(query.PageToken);
         await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);

@@ -143,10 +143,7 @@ public sealed class InMemoryTaskStore : ITaskStore
     {
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
-        if (query.PageSize is < 1 or > TaskQuery.MaxPageSize)
-        {
-            throw new InvalidParamsException($"pageSize must be between 1 and {TaskQuery.MaxPageSize}; got {query.PageSize}.");
-        }
+        TaskQuery.CheckPageSize(query.PageSize);
 
         Sweep();
         TaskListKey? after = null;

@@ -29,6 +29,13 @@ public sealed record TaskQuery
     /// <summary>The <see cref="TaskPage.NextPageToken"/> of the previous page, or null for the first page.</summary>
     public string? PageToken { get; init; }
 
+    /// <summary>Returns <paramref name="pageSize"/> when it is between 1 and <see cref="MaxPageSize"/>.</summary>
+    /// <exception cref="Errors.InvalidParamsException">It is not (-32602 on the wire).</exception>
+    public static int CheckPageSize(int pageSize) =>
+        pageSize is < 1 or > MaxPageSize
+            ? throw new Errors.InvalidParamsException($"pageSize must be between 1 and {MaxPageSize}; got {pageSize}.")
+            : pageSize;
+
     /// <summary>Whether <paramref name="task"/> passes the filters (context, state, active only, status time); paging aside.</summary>
     public bool Matches(AgentTask task)
     {
