@@ -85,11 +85,11 @@ public static class AgentRunner
         if (string.IsNullOrEmpty(message.TaskId))
         {
             AgentTask pending = manager.NewTask(message, contextId: null, metadata: null, taskId: null);
-            return new AgentTurn(TurnAnswer.ForNewTask(manager, message, pending), message);
+            return new AgentTurn(TurnAnswer.ForNewTask(manager, pending), message);
         }
 
         AgentTask continued = await manager.UpdateWithMessageAsync(message.TaskId, message, cancellationToken).ConfigureAwait(false);
-        return new AgentTurn(TurnAnswer.ForStoredTask(manager, message, continued), message);
+        return new AgentTurn(TurnAnswer.ForStoredTask(manager, continued), message);
     }
 
     /// <summary>

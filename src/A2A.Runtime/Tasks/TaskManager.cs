@@ -77,10 +77,16 @@ public sealed class TaskManager
         string? taskId = null,
         CancellationToken cancellationToken = default)
     {
-        AgentTask task = NewTask(initialMessage, contextId, metadata, taskId);
-        StoredTask stored = await Store.CreateAsync(task, cancellationToken).ConfigureAwait(false);
-        Committed(TaskState.Unspecified, stored.Task);
-        return stored.Task;
+        return await StoreNewAsync(NewTask(initialMessage, contextId, metadata, taskId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a task that does not exist yet and observes its creation.</summary>
+    /// <exception cref="TaskAlreadyExistsException">A task with the same id exists.</exception>
+    internal async Task<AgentTask> StoreNewAsync(AgentTask task, CancellationToken cancellationToken)
+    {
+        AgentTask created = (await Store.CreateAsync(task, cancellationToken).ConfigureAwait(false)).Task;
+        Committed(TaskState.Unspecified, created);
+        return created;
     }
 
     /// <summary>
@@ -305,9 +311,7 @@ public sealed class TaskManager
                     Lifecycle.EnsureTransition(taskId, TaskState.Unspecified, snapshot.Status.State);
                     try
                     {
-                        AgentTask created = (await Store.CreateAsync(snapshot, cancellationToken).ConfigureAwait(false)).Task;
-                        Committed(TaskState.Unspecified, created);
-                        return created;
+                        return await StoreNewAsync(snapshot, cancellationToken).ConfigureAwait(false);
                     }
                     catch (TaskAlreadyExistsException)
                     {

@@ -14,15 +14,15 @@ internal sealed class TurnAnswer
 {
     private readonly object _gate = new();
     private readonly TaskManager _manager;
-    private readonly Message _message;
+    private readonly bool _startsTask;
     private readonly TaskCompletionSource<SendMessageResponse> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<AgentTask>? _creation;
     private Message? _reply;
 
-    private TurnAnswer(TaskManager manager, Message message, AgentTask task, bool stored)
+    private TurnAnswer(TaskManager manager, AgentTask task, bool stored)
     {
         _manager = manager;
-        _message = message;
+        _startsTask = !stored;
         Task = task;
         if (stored)
         {
@@ -32,10 +32,10 @@ internal sealed class TurnAnswer
     }
 
     /// <summary>A turn whose message starts <paramref name="pending"/>, which is not stored yet.</summary>
-    public static TurnAnswer ForNewTask(TaskManager manager, Message message, AgentTask pending) => new(manager, message, pending, stored: false);
+    public static TurnAnswer ForNewTask(TaskManager manager, AgentTask pending) => new(manager, pending, stored: false);
 
     /// <summary>A turn whose message continues <paramref name="task"/>, already stored with the message in its history.</summary>
-    public static TurnAnswer ForStoredTask(TaskManager manager, Message message, AgentTask task) => new(manager, message, task, stored: true);
+    public static TurnAnswer ForStoredTask(TaskManager manager, AgentTask task) => new(manager, task, stored: true);
 
     /// <summary>The task as accepted: for a new task, what its first event will store.</summary>
     public AgentTask Task { get; }
@@ -114,7 +114,7 @@ internal sealed class TurnAnswer
 
             if (_creation is not null)
             {
-                throw new InvalidOperationException(string.IsNullOrEmpty(_message.TaskId)
+                throw new InvalidOperationException(_startsTask
                     ? $"Task {Task.Id} already exists (an earlier update created it), so the answer is the task. Send the text as a status message instead, for example with CompleteAsync(message) or RequireInputAsync(question)."
                     : $"The message continues task {Task.Id}, so the answer is the task. A direct reply is only for a message that starts no task; send the text as a status message instead.");
             }
@@ -134,9 +134,10 @@ internal sealed class TurnAnswer
 
     private async Task<AgentTask> CreateAsync()
     {
-        // The creation does not follow the handler's token: a task half-created by a cancellation helps no one, and
-        // the store call is short.
-        AgentTask created = await _manager.CreateTaskAsync(_message, Task.ContextId, Task.Metadata, Task.Id, CancellationToken.None).ConfigureAwait(false);
+        // The task was built and checked when the message was accepted; it is submitted now. The creation does not
+        // follow the handler's token: a task half-created by a cancellation helps no one, and the store call is short.
+        AgentTask submitted = Task with { Status = Task.Status with { Timestamp = _manager.Now } };
+        AgentTask created = await _manager.StoreNewAsync(submitted, CancellationToken.None).ConfigureAwait(false);
         _first.TrySetResult(new SendMessageResponse { Task = created });
         return created;
     }
