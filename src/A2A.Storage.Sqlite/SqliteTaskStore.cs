@@ -229,8 +229,8 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
         {
             // Listen first, then look: a write committed between the two still completes the signal.
             TaskCompletionSource signal = _waiters.GetOrAdd(taskId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            StoredTask stored = await GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
-            if (stored.Version > afterSequence)
+            long version = await VersionAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
+            if (version > afterSequence)
             {
                 return;
             }
@@ -245,6 +245,14 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
             }
         }
     }
+
+    // The version alone, for waiters that only need to know whether the log grew.
+    private Task<long?> VersionAsync(string taskId, CancellationToken cancellationToken) =>
+        ReadAsync(async connection =>
+        {
+            await using SqliteCommand command = Command(connection, "SELECT version FROM a2a_tasks WHERE id = $id;", ("$id", taskId));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+        }, "read a task's version", cancellationToken);
 
     /// <summary>How many transactions the writer committed (group commit puts several writes in one).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
