@@ -82,7 +82,7 @@ public sealed class A2AAgentService : IAsyncDisposable
             run.Start();
             if ((await turn.Answered.WaitAsync(cancellationToken).ConfigureAwait(false)).Message is { } reply)
             {
-                return Reply(reply);
+                return new[] { StreamResponse.From(reply) }.ToAsyncEnumerable(); // the stream's one event
             }
         }
 
@@ -272,12 +272,6 @@ public sealed class A2AAgentService : IAsyncDisposable
         {
             run.Start();
         }
-    }
-
-    private static async IAsyncEnumerable<StreamResponse> Reply(Message reply)
-    {
-        await System.Threading.Tasks.Task.CompletedTask.ConfigureAwait(false);
-        yield return StreamResponse.From(reply);
     }
 
     // A task's stream carries the task, status updates and artifact updates. A message in the task's event log is a

@@ -126,8 +126,6 @@ public static class AgentRunner
 
     private static async Task<SendMessageResponse> RunAndSettleAsync(AgentTurn turn, AgentHandler handler, AgentRunOptions options, CancellationToken cancellationToken)
     {
-        TaskManager manager = turn.Answer.Manager;
-        string taskId = turn.Task.Id;
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -164,35 +162,33 @@ public static class AgentRunner
             return new SendMessageResponse { Message = answer };
         }
 
+        // What the handler forgot, if anything: to answer at all, or to finish the task it started.
+        string forgotten;
         if (!turn.HasTask)
         {
-            // A canceled token the handler ignored still means the client asked to cancel.
-            if (cancellationToken.IsCancellationRequested)
-            {
-                await SettleAsync(turn, TaskState.Canceled, null).ConfigureAwait(false);
-                throw new OperationCanceledException(cancellationToken);
-            }
-
-            return await SettleAsync(turn, TaskState.Failed,
-                "Agent execution error: the handler returned without answering. A handler must reply with a message, or complete, fail, " +
-                "cancel or reject the task, or ask for input or authentication, before it returns.").ConfigureAwait(false);
+            forgotten = "Agent execution error: the handler returned without answering. A handler must reply with a message, or complete, fail, " +
+                "cancel or reject the task, or ask for input or authentication, before it returns.";
         }
-
-        AgentTask after = await manager.GetTaskAsync(taskId, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        if (after.Status.State is TaskState.Submitted or TaskState.Working)
+        else
         {
-            if (cancellationToken.IsCancellationRequested)
+            AgentTask after = await turn.Answer.Manager.GetTaskAsync(turn.Task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            if (after.Status.State is not (TaskState.Submitted or TaskState.Working))
             {
-                await SettleAsync(turn, TaskState.Canceled, null).ConfigureAwait(false);
-                throw new OperationCanceledException(cancellationToken);
+                return new SendMessageResponse { Task = after };
             }
 
-            return await SettleAsync(turn, TaskState.Failed,
-                $"Agent execution error: the handler returned while the task was still {after.Status.State.ToWireName()}. " +
-                "A handler must complete, fail, cancel or reject the task, or ask for input or authentication, before it returns.").ConfigureAwait(false);
+            forgotten = $"Agent execution error: the handler returned while the task was still {after.Status.State.ToWireName()}. " +
+                "A handler must complete, fail, cancel or reject the task, or ask for input or authentication, before it returns.";
         }
 
-        return new SendMessageResponse { Task = after };
+        // A canceled token the handler ignored still means the client asked to cancel.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await SettleAsync(turn, TaskState.Canceled, null).ConfigureAwait(false);
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        return await SettleAsync(turn, TaskState.Failed, forgotten).ConfigureAwait(false);
     }
 
     // Moves the turn's task to a terminal state unless it already is one (storing the task first if the handler never
