@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using A2A.Errors;
 using A2A.Json;
@@ -29,7 +28,7 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
     private readonly SqliteConnection _writer;
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writeLoop;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    private readonly TaskEventSignals _signals;
     private readonly CancellationTokenSource _disposing = new();
     private long _nextSweepTicks;
     private long _commits;
@@ -51,6 +50,7 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
         options.Validate();
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _signals = new TaskEventSignals(options.PollInterval, _time);
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
@@ -222,37 +222,16 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask WaitForEventsAsync(string taskId, long afterSequence, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(taskId);
-        while (true)
-        {
-            // Listen first, then look: a write committed between the two still completes the signal.
-            TaskCompletionSource signal = _waiters.GetOrAdd(taskId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            long version = await VersionAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
-            if (version > afterSequence)
-            {
-                return;
-            }
-
-            try
-            {
-                await signal.Task.WaitAsync(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Another process may have written: look again.
-            }
-        }
-    }
+    public ValueTask WaitForEventsAsync(string taskId, long afterSequence, CancellationToken cancellationToken = default) =>
+        _signals.WaitAsync(taskId, afterSequence, VersionAsync, cancellationToken);
 
     // The version alone, for waiters that only need to know whether the log grew.
-    private Task<long?> VersionAsync(string taskId, CancellationToken cancellationToken) =>
-        ReadAsync(async connection =>
+    private async ValueTask<long?> VersionAsync(string taskId, CancellationToken cancellationToken) =>
+        await ReadAsync(async connection =>
         {
             await using SqliteCommand command = Command(connection, "SELECT version FROM a2a_tasks WHERE id = $id;", ("$id", taskId));
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
-        }, "read a task's version", cancellationToken);
+        }, "read a task's version", cancellationToken).ConfigureAwait(false);
 
     /// <summary>How many transactions the writer committed (group commit puts several writes in one).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
@@ -353,10 +332,7 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
 
                 foreach (string id in touched)
                 {
-                    if (_waiters.TryRemove(id, out TaskCompletionSource? waiting))
-                    {
-                        waiting.TrySetResult();
-                    }
+                    _signals.Wake(id);
                 }
             }
         }

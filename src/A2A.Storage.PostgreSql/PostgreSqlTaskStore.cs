@@ -1,0 +1,479 @@
+using A2A.Errors;
+using A2A.Json;
+using A2A.Protocol;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace A2A.Storage.PostgreSql;
+
+/// <summary>
+/// A durable <see cref="ITaskStore"/> in PostgreSQL, shared by every server instance that points at the same
+/// database: tasks and their ordered event logs survive restarts, every write is a compare-and-swap on the task's
+/// version with its event appended in the same statement, ListTasks pages by index, and finished tasks are kept,
+/// compacted or expired as <see cref="TaskRetentionOptions"/> says.
+/// </summary>
+/// <remarks>
+/// The event log is the source of truth for subscribers. Each commit also sends a NOTIFY carrying only the task's
+/// id; every instance listens on one dedicated connection and wakes its local subscribers, which then read the log.
+/// A lost notification costs at most <see cref="PostgreSqlTaskStoreOptions.PollInterval"/>, never an event. The
+/// schema is created or upgraded on first use.
+/// </remarks>
+public sealed class PostgreSqlTaskStore : ITaskStore, IAsyncDisposable, IDisposable
+{
+    // NOTIFY payloads are limited to 8000 bytes; longer ids wake every subscriber (an empty payload) instead.
+    private const int MaxNotifiedIdLength = 1000;
+
+    private readonly PostgreSqlTaskStoreOptions _options;
+    private readonly TimeProvider _time;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _source;
+    private readonly TaskEventSignals _signals;
+    private readonly ChangeListener _listener;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+    private long _nextSweepTicks;
+    private int _disposed;
+
+    /// <summary>Creates the store for the database of <paramref name="connectionString"/>, keeping every task.</summary>
+    public PostgreSqlTaskStore(string connectionString)
+        : this(new PostgreSqlTaskStoreOptions { ConnectionString = connectionString })
+    {
+    }
+
+    /// <summary>Creates the store. Nothing is opened yet: the first call connects, and creates or upgrades the schema.</summary>
+    /// <param name="options">The database, polling and retention.</param>
+    /// <param name="timeProvider">The clock for retention; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentException">The options are not valid; the message says which and why.</exception>
+    public PostgreSqlTaskStore(PostgreSqlTaskStoreOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        _source = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        _dataSource = NpgsqlDataSource.Create(builder);
+        _signals = new TaskEventSignals(options.PollInterval, _time);
+        _listener = new ChangeListener(builder, options.ListenKeepAlive, _signals);
+    }
+
+    /// <summary>
+    /// Connects, creates or upgrades the schema, and starts listening for other instances' writes. Optional: every
+    /// call does it when needed; call it at start-up to find a wrong connection string before the first request.
+    /// </summary>
+    /// <exception cref="TaskStoreException">The database cannot be reached, or holds a newer schema.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+                await PostgreSqlSchema.EnsureAsync(_dataSource, _source, cancellationToken).ConfigureAwait(false);
+                _listener.Start();
+                _schemaReady = true;
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw Failure("could not be opened", ex);
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<StoredTask?> GetAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);
+        return await RunAsync(async connection =>
+        {
+            await using NpgsqlCommand command = Command(connection, "SELECT version, task FROM a2a_tasks WHERE id = $1;", Text(taskId));
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new StoredTask(A2AJson.Deserialize<AgentTask>(reader.GetString(1)), reader.GetInt64(0))
+                : null;
+        }, "read a task", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
+        long now = _time.GetUtcNow().UtcTicks;
+        bool finished = task.Status.State.IsTerminal();
+        bool created = await WriteAsync(finished, async (connection, transaction) =>
+        {
+            // The row and its first event in one statement; nothing is written when the id exists.
+            await using NpgsqlCommand command = Command(connection, $"""
+                WITH t AS (
+                    INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task)
+                    VALUES ($1, $2, $3, $4, 1, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id),
+                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT id, 1, $7 FROM t RETURNING task_id),
+                n AS (SELECT pg_notify('{PostgreSqlSchema.Channel}', $8) FROM e)
+                SELECT e.task_id FROM e, n;
+                """,
+                [.. TaskColumns(task, finished ? now : null), Text(A2AJson.Serialize(StreamResponse.From(task))), Text(Payload(task.Id))]);
+            command.Transaction = transaction;
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        }, "create a task", cancellationToken).ConfigureAwait(false);
+
+        if (!created)
+        {
+            throw new TaskAlreadyExistsException(task.Id);
+        }
+
+        _signals.Wake(task.Id);
+        return new StoredTask(task, 1);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
+        if (change.Kind == StreamResponseKind.None)
+        {
+            throw new InvalidParamsException("An event must carry exactly one of task, message, statusUpdate or artifactUpdate.");
+        }
+
+        long now = _time.GetUtcNow().UtcTicks;
+        bool finished = task.Status.State.IsTerminal();
+        bool compact = finished && _options.CompactFinishedTasks;
+
+        // A compacted finished task keeps its final snapshot as its only event: a replay still rebuilds it.
+        StreamResponse logged = compact ? StreamResponse.From(task) : change;
+        long? actual = await WriteAsync(finished, async (connection, transaction) =>
+        {
+            // Compare-and-swap, (compaction,) append and notify in one statement: a row lock serializes racing
+            // writers, and the loser's WHERE no longer matches the version the winner wrote.
+            await using NpgsqlCommand command = Command(connection, $"""
+                WITH u AS (
+                    UPDATE a2a_tasks SET context_id = $2, state = $3, status_ticks = $4, version = version + 1,
+                        finished_ticks = COALESCE(finished_ticks, $5), task = $6
+                    WHERE id = $1 AND version = $7 RETURNING version),
+                d AS (DELETE FROM a2a_events WHERE $8 AND task_id = $1 AND EXISTS (SELECT 1 FROM u)),
+                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $9 FROM u RETURNING seq),
+                n AS (SELECT pg_notify('{PostgreSqlSchema.Channel}', $10) FROM e)
+                SELECT e.seq FROM e, n
+                UNION ALL
+                -- The loser learns the version it lost to; one that waited for the winner's row lock still sees the
+                -- version from before, which it reports as at least one newer than it expected.
+                SELECT -GREATEST(version, $7 + 1) FROM a2a_tasks WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM u);
+                """,
+                [.. TaskColumns(task, finished ? now : null), Int64(expectedVersion), Bool(compact), Text(A2AJson.Serialize(logged)), Text(Payload(task.Id))]);
+            command.Transaction = transaction;
+            object? result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return result as long?;
+        }, "update a task", cancellationToken).ConfigureAwait(false);
+
+        // A positive number is the new version; a negative one the version another writer left; none: no such task.
+        switch (actual)
+        {
+            case null:
+                throw new TaskNotFoundException(task.Id);
+            case < 0:
+                throw new TaskVersionConflictException(task.Id, expectedVersion, -actual.Value);
+        }
+
+        _signals.Wake(task.Id);
+        return new StoredTask(task, actual.Value);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> DeleteAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        bool deleted = await RunAsync(async connection =>
+        {
+            await using NpgsqlCommand command = Command(connection, $"""
+                WITH t AS (DELETE FROM a2a_tasks WHERE id = $1 RETURNING id),
+                n AS (SELECT pg_notify('{PostgreSqlSchema.Channel}', $2) FROM t)
+                SELECT t.id FROM t, n;
+                """, Text(taskId), Text(Payload(taskId)));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        }, "delete a task", cancellationToken).ConfigureAwait(false);
+        _signals.Wake(taskId);
+        return deleted;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        TaskQuery.CheckPageSize(query.PageSize);
+
+        TaskListKey? after = string.IsNullOrEmpty(query.PageToken) ? null : TaskListKey.Parse(query.PageToken);
+        await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);
+
+        // Filters become a WHERE clause the indexes serve (by context, else by status time); the page is a seek past
+        // the token's key plus one row more, to know whether a next page exists.
+        var filters = new List<string>();
+        var parameters = new List<NpgsqlParameter>();
+        string Next(NpgsqlParameter parameter)
+        {
+            parameters.Add(parameter);
+            return "$" + parameters.Count;
+        }
+
+        if (query.ContextId is not null)
+        {
+            filters.Add("context_id = " + Next(Text(query.ContextId)));
+        }
+
+        if (query.State is { } state)
+        {
+            filters.Add("state = " + Next(Int32((int)state)));
+        }
+
+        if (query.ActiveOnly)
+        {
+            filters.Add("finished_ticks IS NULL");
+        }
+
+        if (query.StatusTimestampAfter is { } since)
+        {
+            filters.Add("status_ticks > " + Next(Int64(since.UtcTicks)));
+        }
+
+        string where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        int filterParameters = parameters.Count;
+        string seek = where;
+        if (after is { } key)
+        {
+            string ticks = Next(Int64(key.StatusTicks));
+            string id = Next(Text(key.TaskId));
+            seek = (where.Length == 0 ? "WHERE " : where + " AND ") + $"(status_ticks < {ticks} OR (status_ticks = {ticks} AND id > {id}))";
+        }
+
+        string limit = Next(Int64(query.PageSize + 1));
+        return await RunAsync(async connection =>
+        {
+            // The page and the count in one round trip.
+            await using var batch = new NpgsqlBatch(connection);
+            var page = new NpgsqlBatchCommand($"SELECT task FROM a2a_tasks {seek} ORDER BY status_ticks DESC, id LIMIT {limit};");
+            page.Parameters.AddRange(parameters.Select(Clone).ToArray());
+            var count = new NpgsqlBatchCommand($"SELECT COUNT(*) FROM a2a_tasks {where};");
+            count.Parameters.AddRange(parameters.Take(filterParameters).Select(Clone).ToArray());
+            batch.BatchCommands.Add(page);
+            batch.BatchCommands.Add(count);
+
+            var tasks = new List<AgentTask>(Math.Min(query.PageSize, 16));
+            bool more = false;
+            await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (tasks.Count == query.PageSize)
+                {
+                    more = true;
+                    continue;
+                }
+
+                tasks.Add(A2AJson.Deserialize<AgentTask>(reader.GetString(0)));
+            }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            int total = (int)reader.GetInt64(0);
+            return new TaskPage(tasks, more ? TaskListKey.Of(tasks[^1]).ToString() : "", total);
+        }, "list tasks", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<TaskEventRecord>> ReadEventsAsync(string taskId, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return await RunAsync(async connection =>
+        {
+            // Events and the task's existence from one statement (one snapshot); the row with a null sequence only
+            // says the task exists.
+            await using NpgsqlCommand command = Command(connection, """
+                SELECT NULL::bigint, NULL::text FROM a2a_tasks WHERE id = $1
+                UNION ALL
+                (SELECT seq, event FROM a2a_events WHERE task_id = $1 AND seq > $2 ORDER BY seq LIMIT $3);
+                """, Text(taskId), Int64(afterSequence), Int64(maxCount));
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            bool exists = false;
+            var events = new List<TaskEventRecord>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (reader.IsDBNull(0))
+                {
+                    exists = true;
+                    continue;
+                }
+
+                events.Add(new TaskEventRecord(reader.GetInt64(0), A2AJson.Deserialize<StreamResponse>(reader.GetString(1))));
+            }
+
+            return exists ? (IReadOnlyList<TaskEventRecord>)events : throw new TaskNotFoundException(taskId);
+        }, "read events", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask WaitForEventsAsync(string taskId, long afterSequence, CancellationToken cancellationToken = default) =>
+        _signals.WaitAsync(taskId, afterSequence, VersionAsync, cancellationToken);
+
+    /// <summary>Stops listening and closes the store's connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _listener.DisposeAsync().ConfigureAwait(false);
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops listening and closes the store's connections.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    // The version alone, for waiters that only need to know whether the log grew.
+    private async ValueTask<long?> VersionAsync(string taskId, CancellationToken cancellationToken) =>
+        await RunAsync(async connection =>
+        {
+            await using NpgsqlCommand command = Command(connection, "SELECT version FROM a2a_tasks WHERE id = $1;", Text(taskId));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+        }, "read a task's version", cancellationToken).ConfigureAwait(false);
+
+    // A write that finishes a task also applies retention, in the same transaction, so the store never holds more
+    // finished tasks than allowed once the write returns.
+    private Task<T> WriteAsync<T>(bool finishes, Func<NpgsqlConnection, NpgsqlTransaction?, Task<T>> write, string what, CancellationToken cancellationToken)
+    {
+        if (!finishes || !_options.Expires)
+        {
+            return RunAsync(connection => write(connection, null), what, cancellationToken);
+        }
+
+        return RunAsync(async connection =>
+        {
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            T result = await write(connection, transaction).ConfigureAwait(false);
+            await ExpireAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }, what, cancellationToken);
+    }
+
+    // Sweeps expired finished tasks when the clock says one is due: at most once a second per instance.
+    private async ValueTask SweepIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (_options.FinishedTaskTimeToLive is null || _time.GetUtcNow().UtcTicks < Interlocked.Read(ref _nextSweepTicks))
+        {
+            return;
+        }
+
+        await RunAsync(async connection =>
+        {
+            await ExpireAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, "remove expired tasks", cancellationToken).ConfigureAwait(false);
+    }
+
+    // Removes finished tasks past their time-to-live, then beyond the maximum count (the first to finish go first);
+    // their events go with them (ON DELETE CASCADE) and their subscribers are told.
+    private async Task ExpireAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        long now = _time.GetUtcNow().UtcTicks;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (_options.FinishedTaskTimeToLive is { } ttl)
+        {
+            batch.BatchCommands.Add(BatchCommand($"""
+                WITH t AS (DELETE FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $1 RETURNING id),
+                n AS (SELECT id, pg_notify('{PostgreSqlSchema.Channel}', CASE WHEN length(id) <= {MaxNotifiedIdLength} THEN id ELSE '' END) FROM t)
+                SELECT id FROM n;
+                """, Int64(now - ttl.Ticks)));
+            Interlocked.Exchange(ref _nextSweepTicks, now + Math.Min(ttl.Ticks, TimeSpan.TicksPerSecond));
+        }
+
+        if (_options.MaxFinishedTasks is { } max)
+        {
+            batch.BatchCommands.Add(BatchCommand($"""
+                WITH t AS (DELETE FROM a2a_tasks WHERE id IN (
+                    SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL ORDER BY finished_ticks DESC, id DESC OFFSET $1) RETURNING id),
+                n AS (SELECT id, pg_notify('{PostgreSqlSchema.Channel}', CASE WHEN length(id) <= {MaxNotifiedIdLength} THEN id ELSE '' END) FROM t)
+                SELECT id FROM n;
+                """, Int64(max)));
+        }
+
+        await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var removed = new List<string>();
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                removed.Add(reader.GetString(0));
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+
+        foreach (string id in removed)
+        {
+            _signals.Wake(id);
+        }
+    }
+
+    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, string what, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await work(connection).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Failure($"could not {what}", ex);
+        }
+    }
+
+    private static string Payload(string taskId) => taskId.Length <= MaxNotifiedIdLength ? taskId : "";
+
+    private static NpgsqlParameter[] TaskColumns(AgentTask task, long? finishedTicks) =>
+    [
+        Text(task.Id),
+        Text(task.ContextId ?? ""),
+        Int32((int)task.Status.State),
+        Int64(TaskListKey.Of(task).StatusTicks),
+        new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = finishedTicks is { } ticks ? ticks : DBNull.Value },
+        Text(A2AJson.Serialize(task)),
+    ];
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlParameter Text(string value) => new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = value };
+
+    private static NpgsqlParameter Int64(long value) => new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = value };
+
+    private static NpgsqlParameter Int32(int value) => new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = value };
+
+    private static NpgsqlParameter Bool(bool value) => new NpgsqlParameter<bool> { NpgsqlDbType = NpgsqlDbType.Boolean, TypedValue = value };
+
+    private static NpgsqlParameter Clone(NpgsqlParameter parameter) => parameter.Clone();
+
+    private TaskStoreException Failure(string what, Exception cause) =>
+        cause as TaskStoreException ?? new TaskStoreException($"The PostgreSQL task store at {_source} {what}: {cause.Message}", cause);
+}
