@@ -38,6 +38,13 @@ internal static class PostgreSqlSchema
             event   text NOT NULL,             -- the change, A2A JSON (a StreamResponse)
             PRIMARY KEY (task_id, seq)
         );
+        CREATE TABLE a2a_leases (
+            task_id    text COLLATE "C" NOT NULL PRIMARY KEY,
+            owner      text NOT NULL,          -- the server instance running the task's handler
+            expires_at timestamptz NOT NULL    -- database clock; after it, another instance may take over
+        );
+        CREATE INDEX a2a_leases_by_expiry ON a2a_leases (expires_at);
+        CREATE INDEX a2a_leases_by_owner ON a2a_leases (owner);
         """,
     ];
 

@@ -18,7 +18,7 @@ namespace A2A.Storage.PostgreSql;
 /// A lost notification costs at most <see cref="PostgreSqlTaskStoreOptions.PollInterval"/>, never an event. The
 /// schema is created or upgraded on first use.
 /// </remarks>
-public sealed class PostgreSqlTaskStore : ITaskStore, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposable, IDisposable
 {
     // NOTIFY payloads are limited to 8000 bytes; longer ids wake every subscriber (an empty payload) instead.
     private const int MaxNotifiedIdLength = 1000;
@@ -326,6 +326,73 @@ public sealed class PostgreSqlTaskStore : ITaskStore, IAsyncDisposable, IDisposa
     public ValueTask WaitForEventsAsync(string taskId, long afterSequence, CancellationToken cancellationToken = default) =>
         _signals.WaitAsync(taskId, afterSequence, VersionAsync, cancellationToken);
 
+    /// <inheritdoc />
+    /// <remarks>Leases expire by the database server's clock, so the instances' clocks need not agree.</remarks>
+    public async ValueTask<bool> TryAcquireLeaseAsync(string taskId, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await RunAsync(async connection =>
+        {
+            await using NpgsqlCommand command = Command(connection, """
+                INSERT INTO a2a_leases AS l (task_id, owner, expires_at) VALUES ($1, $2, clock_timestamp() + $3)
+                ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+                WHERE l.owner = excluded.owner OR l.expires_at <= clock_timestamp()
+                RETURNING 1;
+                """, Text(taskId), Text(owner), Interval(duration));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        }, "acquire a run lease", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RenewLeasesAsync(string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        await RunAsync(async connection =>
+        {
+            await using NpgsqlCommand command = Command(connection, "UPDATE a2a_leases SET expires_at = clock_timestamp() + $2 WHERE owner = $1;", Text(owner), Interval(duration));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, "renew run leases", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask ReleaseLeaseAsync(string taskId, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        await RunAsync(async connection =>
+        {
+            await using NpgsqlCommand command = Command(connection, "DELETE FROM a2a_leases WHERE task_id = $1 AND owner = $2;", Text(taskId), Text(owner));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, "release a run lease", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<string>> TakeExpiredLeasesAsync(string owner, TimeSpan duration, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return await RunAsync(async connection =>
+        {
+            // SKIP LOCKED: instances sweeping at the same moment split the expired leases instead of queueing on them.
+            await using NpgsqlCommand command = Command(connection, """
+                UPDATE a2a_leases SET owner = $1, expires_at = clock_timestamp() + $2
+                WHERE task_id IN (
+                    SELECT task_id FROM a2a_leases WHERE expires_at <= clock_timestamp()
+                    ORDER BY expires_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+                RETURNING task_id;
+                """, Text(owner), Interval(duration), Int32(maxCount));
+            var taken = new List<string>();
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                taken.Add(reader.GetString(0));
+            }
+
+            return (IReadOnlyList<string>)taken;
+        }, "take over expired run leases", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Stops listening and closes the store's connections.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -469,6 +536,8 @@ public sealed class PostgreSqlTaskStore : ITaskStore, IAsyncDisposable, IDisposa
     private static NpgsqlParameter Int64(long value) => new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = value };
 
     private static NpgsqlParameter Int32(int value) => new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = value };
+
+    private static NpgsqlParameter Interval(TimeSpan value) => new NpgsqlParameter<TimeSpan> { NpgsqlDbType = NpgsqlDbType.Interval, TypedValue = value };
 
     private static NpgsqlParameter Bool(bool value) => new NpgsqlParameter<bool> { NpgsqlDbType = NpgsqlDbType.Boolean, TypedValue = value };
 

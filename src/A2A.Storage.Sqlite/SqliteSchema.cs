@@ -36,6 +36,15 @@ internal static class SqliteSchema
             PRIMARY KEY (task_id, seq)
         ) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE a2a_leases (
+            task_id       TEXT    NOT NULL PRIMARY KEY,
+            owner         TEXT    NOT NULL,  -- the server instance running the task's handler
+            expires_ticks INTEGER NOT NULL   -- UTC ticks (store clock); after it, another instance may take over
+        ) WITHOUT ROWID;
+        CREATE INDEX a2a_leases_by_expiry ON a2a_leases (expires_ticks);
+        CREATE INDEX a2a_leases_by_owner ON a2a_leases (owner);
+        """,
     ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/> (WAL mode, tables, indexes).</summary>

@@ -19,7 +19,7 @@ namespace A2A.Storage.Sqlite;
 /// process may read and write the same file, its events reaching this process's subscribers within
 /// <see cref="SqliteTaskStoreOptions.PollInterval"/>.
 /// </remarks>
-public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
+public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposable, IDisposable
 {
     private readonly SqliteTaskStoreOptions _options;
     private readonly TimeProvider _time;
@@ -97,7 +97,7 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        return new ValueTask<StoredTask>(WriteTaskAsync(new Write.Create(task), cancellationToken));
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task), cancellationToken));
     }
 
     /// <inheritdoc />
@@ -111,14 +111,14 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
             throw new InvalidParamsException("An event must carry exactly one of task, message, statusUpdate or artifactUpdate.");
         }
 
-        return new ValueTask<StoredTask>(WriteTaskAsync(new Write.Update(task, expectedVersion, change), cancellationToken));
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Update(task, expectedVersion, change), cancellationToken));
     }
 
     /// <inheritdoc />
     public async ValueTask<bool> DeleteAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(taskId);
-        return await EnqueueAsync(new Write.Delete(taskId), cancellationToken).ConfigureAwait(false) is not null;
+        return await EnqueueAsync(new Write.Delete(taskId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -251,10 +251,38 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
     /// <summary>Commits the writes still queued, then closes the file.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task<StoredTask> WriteTaskAsync(Write write, CancellationToken cancellationToken) =>
-        await EnqueueAsync(write, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("A task write completed without the task.");
+    /// <inheritdoc />
+    public async ValueTask<bool> TryAcquireLeaseAsync(string taskId, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await EnqueueAsync(new Write.Lease((c, now) => c.AcquireLease(taskId, owner, now, now + duration.Ticks)), cancellationToken).ConfigureAwait(false);
+    }
 
-    private async Task<StoredTask?> EnqueueAsync(Write write, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async ValueTask RenewLeasesAsync(string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        await EnqueueAsync(new Write.Lease((c, now) => c.RenewLeases(owner, now + duration.Ticks)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask ReleaseLeaseAsync(string taskId, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        await EnqueueAsync(new Write.Lease((c, _) => c.ReleaseLease(taskId, owner)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<string>> TakeExpiredLeasesAsync(string owner, TimeSpan duration, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return await EnqueueAsync(new Write.TakeLeases(owner, duration, maxCount), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> EnqueueAsync<T>(Write<T> write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!_writes.Writer.TryWrite(write))
@@ -388,46 +416,18 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
     /// <summary>One queued write: applied in the writer's transaction, completed after the commit.</summary>
     private abstract class Write
     {
-        private readonly TaskCompletionSource<StoredTask?> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private StoredTask? _stored;
-        private Exception? _refused;
-
-        public Task<StoredTask?> Result => _result.Task;
-
         /// <summary>Writes into the open transaction; true when a task became terminal. A refusal (conflict, not found) writes nothing.</summary>
-        public bool Apply(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+        public abstract bool Apply(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched);
+
+        /// <summary>Hands the caller its result (or refusal) once the transaction committed.</summary>
+        public abstract void Complete();
+
+        /// <summary>Tells the caller the transaction did not commit.</summary>
+        public abstract void Fail(Exception failure);
+
+        public sealed class Create(AgentTask task) : Write<StoredTask>
         {
-            try
-            {
-                (_stored, bool finished) = Run(commands, now, options, touched);
-                return finished;
-            }
-            catch (A2AException refused)
-            {
-                _refused = refused;
-                return false;
-            }
-        }
-
-        public void Complete()
-        {
-            if (_refused is not null)
-            {
-                _result.TrySetException(_refused);
-            }
-            else
-            {
-                _result.TrySetResult(_stored);
-            }
-        }
-
-        public void Fail(Exception failure) => _result.TrySetException(failure);
-
-        protected abstract (StoredTask? Stored, bool Finished) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched);
-
-        public sealed class Create(AgentTask task) : Write
-        {
-            protected override (StoredTask?, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            protected override (StoredTask, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
                 if (!commands.InsertTask(task, finished ? now : null))
@@ -441,9 +441,9 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
             }
         }
 
-        public sealed class Update(AgentTask task, long expectedVersion, StreamResponse change) : Write
+        public sealed class Update(AgentTask task, long expectedVersion, StreamResponse change) : Write<StoredTask>
         {
-            protected override (StoredTask?, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            protected override (StoredTask, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
                 if (!commands.UpdateTask(task, expectedVersion, finished ? now : null))
@@ -469,19 +469,70 @@ public sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable, IDisposable
             }
         }
 
-        public sealed class Delete(string taskId) : Write
+        public sealed class Delete(string taskId) : Write<bool>
         {
-            protected override (StoredTask?, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            protected override (bool, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
             {
-                bool deleted = commands.DeleteTask(taskId);
                 touched.Add(taskId);
-                return (deleted ? new StoredTask(new AgentTask { Id = taskId }, 0) : null, false);
+                return (commands.DeleteTask(taskId), false);
             }
         }
 
-        public sealed class Sweep : Write
+        public sealed class Sweep : Write<bool>
         {
-            protected override (StoredTask?, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched) => (null, false);
+            protected override (bool, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched) => (true, false);
         }
+
+        /// <summary>A change to the run leases, at the store's clock (<c>now</c>, in ticks).</summary>
+        public sealed class Lease(Func<WriterCommands, long, bool> change) : Write<bool>
+        {
+            protected override (bool, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched) => (change(commands, now), false);
+        }
+
+        public sealed class TakeLeases(string owner, TimeSpan duration, int maxCount) : Write<IReadOnlyList<string>>
+        {
+            protected override (IReadOnlyList<string>, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched) =>
+                (commands.TakeExpiredLeases(owner, now, now + duration.Ticks, maxCount), false);
+        }
+    }
+
+    /// <summary>A write whose caller waits for a <typeparamref name="T"/>.</summary>
+    private abstract class Write<T> : Write
+    {
+        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _value = default!;
+        private Exception? _refused;
+
+        public Task<T> Result => _result.Task;
+
+        public override bool Apply(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+        {
+            try
+            {
+                (_value, bool finished) = Run(commands, now, options, touched);
+                return finished;
+            }
+            catch (A2AException refused)
+            {
+                _refused = refused;
+                return false;
+            }
+        }
+
+        public override void Complete()
+        {
+            if (_refused is not null)
+            {
+                _result.TrySetException(_refused);
+            }
+            else
+            {
+                _result.TrySetResult(_value);
+            }
+        }
+
+        public override void Fail(Exception failure) => _result.TrySetException(failure);
+
+        protected abstract (T Value, bool Finished) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched);
     }
 }

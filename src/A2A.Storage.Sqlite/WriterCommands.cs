@@ -18,6 +18,10 @@ internal sealed class WriterCommands : IDisposable
     private readonly SqliteCommand _deleteTask;
     private readonly SqliteCommand _expireOlder;
     private readonly SqliteCommand _expireBeyond;
+    private readonly SqliteCommand _acquireLease;
+    private readonly SqliteCommand _renewLeases;
+    private readonly SqliteCommand _releaseLease;
+    private readonly SqliteCommand _takeLeases;
     private readonly SqliteCommand[] _all;
 
     public WriterCommands(SqliteConnection connection)
@@ -46,7 +50,19 @@ internal sealed class WriterCommands : IDisposable
             DELETE FROM a2a_events WHERE task_id IN (SELECT id FROM a2a_expired);
             DELETE FROM a2a_tasks WHERE id IN (SELECT id FROM a2a_expired) RETURNING id;
             """, "$max");
-        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond];
+        _acquireLease = Prepare(connection, """
+            INSERT INTO a2a_leases (task_id, owner, expires_ticks) VALUES ($id, $owner, $expires)
+            ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_ticks = excluded.expires_ticks
+            WHERE a2a_leases.owner = excluded.owner OR a2a_leases.expires_ticks <= $now;
+            """, "$id", "$owner", "$expires", "$now");
+        _renewLeases = Prepare(connection, "UPDATE a2a_leases SET expires_ticks = $expires WHERE owner = $owner;", "$owner", "$expires");
+        _releaseLease = Prepare(connection, "DELETE FROM a2a_leases WHERE task_id = $id AND owner = $owner;", "$id", "$owner");
+        _takeLeases = Prepare(connection, """
+            UPDATE a2a_leases SET owner = $owner, expires_ticks = $expires
+            WHERE task_id IN (SELECT task_id FROM a2a_leases WHERE expires_ticks <= $now ORDER BY expires_ticks LIMIT $max)
+            RETURNING task_id;
+            """, "$owner", "$expires", "$now", "$max");
+        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond, _acquireLease, _renewLeases, _releaseLease, _takeLeases];
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -108,6 +124,40 @@ internal sealed class WriterCommands : IDisposable
         ReadIds(_expireBeyond, removed);
     }
 
+    public bool AcquireLease(string taskId, string owner, long nowTicks, long expiresTicks)
+    {
+        _acquireLease.Parameters["$id"].Value = taskId;
+        _acquireLease.Parameters["$owner"].Value = owner;
+        _acquireLease.Parameters["$expires"].Value = expiresTicks;
+        _acquireLease.Parameters["$now"].Value = nowTicks;
+        return _acquireLease.ExecuteNonQuery() == 1;
+    }
+
+    public bool RenewLeases(string owner, long expiresTicks)
+    {
+        _renewLeases.Parameters["$owner"].Value = owner;
+        _renewLeases.Parameters["$expires"].Value = expiresTicks;
+        return _renewLeases.ExecuteNonQuery() > 0;
+    }
+
+    public bool ReleaseLease(string taskId, string owner)
+    {
+        _releaseLease.Parameters["$id"].Value = taskId;
+        _releaseLease.Parameters["$owner"].Value = owner;
+        return _releaseLease.ExecuteNonQuery() > 0;
+    }
+
+    public IReadOnlyList<string> TakeExpiredLeases(string owner, long nowTicks, long expiresTicks, int max)
+    {
+        _takeLeases.Parameters["$owner"].Value = owner;
+        _takeLeases.Parameters["$expires"].Value = expiresTicks;
+        _takeLeases.Parameters["$now"].Value = nowTicks;
+        _takeLeases.Parameters["$max"].Value = (long)max;
+        var taken = new List<string>();
+        ReadIds(_takeLeases, taken);
+        return taken;
+    }
+
     public void Dispose()
     {
         foreach (SqliteCommand command in _all)
@@ -116,7 +166,7 @@ internal sealed class WriterCommands : IDisposable
         }
     }
 
-    private static void ReadIds(SqliteCommand command, ISet<string> ids)
+    private static void ReadIds(SqliteCommand command, ICollection<string> ids)
     {
         using SqliteDataReader reader = command.ExecuteReader();
         do

@@ -86,6 +86,33 @@ public sealed class SqliteTaskStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_from_the_first_version_is_upgraded_in_place_keeping_its_tasks()
+    {
+        string path = _files.NewFile("v1.db");
+        string id;
+        await using (var store = new SqliteTaskStore($"Data Source={path}"))
+        {
+            id = (await new TaskManager(store).CreateTaskAsync(Message.FromUser("old"))).Id;
+        }
+
+        // What the first version of the store left: no lease table, schema version 1.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = new SqliteCommand("DROP TABLE a2a_leases; UPDATE a2a_schema SET version = 1;", connection);
+            downgrade.ExecuteNonQuery();
+        }
+
+        await using var upgraded = new SqliteTaskStore($"Data Source={path}");
+        Assert.NotNull(await upgraded.GetAsync(id));
+        Assert.True(await upgraded.TryAcquireLeaseAsync(id, "me", TimeSpan.FromMinutes(1)));
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var version = new SqliteCommand("SELECT version FROM a2a_schema;", check);
+        Assert.Equal(2L, version.ExecuteScalar());
+    }
+
+    [Fact]
     public async Task A_file_from_a_newer_store_is_refused_with_what_to_do()
     {
         string path = _files.NewFile("newer.db");

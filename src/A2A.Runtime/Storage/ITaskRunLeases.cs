@@ -1,0 +1,33 @@
+namespace A2A.Storage;
+
+/// <summary>
+/// Which server instance is running each task's handler, kept by a task store that several instances (or successive
+/// runs of one) share. A lease makes an instance the only one that runs a task's handler (a follow-up message that
+/// reaches another instance meanwhile is refused), and an instance that dies leaves its tasks to the others: it
+/// stops renewing, its leases expire, and a survivor takes them over to settle the tasks.
+/// </summary>
+/// <remarks>
+/// A store implements this next to <see cref="ITaskStore"/> when its tasks outlive the process. Expiry is judged by
+/// one clock for every instance (the database's, where there is one), so instances need not agree on the time.
+/// </remarks>
+public interface ITaskRunLeases
+{
+    /// <summary>
+    /// Makes <paramref name="owner"/> the runner of the task for <paramref name="duration"/>: true when nobody held a
+    /// lease, the lease had expired, or <paramref name="owner"/> already held it; false while another owner's lease runs.
+    /// The task need not be stored yet.
+    /// </summary>
+    ValueTask<bool> TryAcquireLeaseAsync(string taskId, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends every lease <paramref name="owner"/> holds to <paramref name="duration"/> from now (its heartbeat).</summary>
+    ValueTask RenewLeasesAsync(string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the lease up, if <paramref name="owner"/> still holds it.</summary>
+    ValueTask ReleaseLeaseAsync(string taskId, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes over up to <paramref name="maxCount"/> expired leases for <paramref name="owner"/> (for
+    /// <paramref name="duration"/>) and returns their task ids. Two owners calling at once never take the same lease.
+    /// </summary>
+    ValueTask<IReadOnlyList<string>> TakeExpiredLeasesAsync(string owner, TimeSpan duration, int maxCount, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,135 @@
+namespace A2A.Storage.Conformance;
+
+/// <summary>
+/// What every <see cref="ITaskRunLeases"/> must do, as tests: one owner at a time, re-entrant for the owner, free
+/// again once released or expired, renewed by a heartbeat, and expired leases taken over by exactly one of several
+/// racing owners. Derive a class in your test project and return your store from <see cref="CreateLeasesAsync"/>.
+/// </summary>
+/// <remarks>
+/// Expiry is tested with zero-length leases, which are expired as soon as they are written: no test waits for a clock.
+/// </remarks>
+public abstract class TaskRunLeaseConformanceTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Long = TimeSpan.FromHours(1);
+    private readonly List<ITaskRunLeases> _stores = [];
+
+    /// <summary>A new, empty store; each call returns one that shares nothing with the ones returned before.</summary>
+    protected abstract ValueTask<ITaskRunLeases> CreateLeasesAsync();
+
+    /// <inheritdoc />
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public virtual async Task DisposeAsync()
+    {
+        foreach (ITaskRunLeases store in _stores)
+        {
+            switch (store)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_running_lease_has_one_owner_who_may_acquire_it_again()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", "a", Long)); // the task need not be stored
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", "a", Long));
+        Assert.True(await leases.TryAcquireLeaseAsync("t2", "b", Long));
+    }
+
+    [Fact]
+    public async Task A_released_lease_is_free_and_only_its_owner_releases_it()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        await leases.TryAcquireLeaseAsync("t1", "a", Long);
+
+        await leases.ReleaseLeaseAsync("t1", "b");
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+
+        await leases.ReleaseLeaseAsync("t1", "a");
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+        await leases.ReleaseLeaseAsync("unknown", "a"); // nothing to release is not an error
+    }
+
+    [Fact]
+    public async Task An_expired_lease_goes_to_the_next_owner()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        await leases.TryAcquireLeaseAsync("t1", "dead", TimeSpan.Zero);
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "dead", Long));
+    }
+
+    [Fact]
+    public async Task Renewing_keeps_every_lease_of_the_owner_and_no_other()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        foreach (string id in new[] { "a1", "a2", "a3" })
+        {
+            await leases.TryAcquireLeaseAsync(id, "alive", TimeSpan.Zero);
+        }
+
+        await leases.TryAcquireLeaseAsync("d1", "dead", TimeSpan.Zero);
+        await leases.RenewLeasesAsync("alive", Long);
+
+        Assert.Equal(["d1"], await leases.TakeExpiredLeasesAsync("survivor", Long, 100));
+        Assert.False(await leases.TryAcquireLeaseAsync("a2", "survivor", Long));
+    }
+
+    [Fact]
+    public async Task Racing_survivors_take_each_expired_lease_exactly_once()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        string[] expired = Enumerable.Range(0, 40).Select(i => $"t{i}").ToArray();
+        foreach (string id in expired)
+        {
+            await leases.TryAcquireLeaseAsync(id, "dead", TimeSpan.Zero);
+        }
+
+        await leases.TryAcquireLeaseAsync("running", "alive", Long);
+
+        IReadOnlyList<string>[] taken = await Task.WhenAll(Enumerable.Range(0, 8).Select(n => Task.Run(async () =>
+        {
+            var mine = new List<string>();
+            while (await leases.TakeExpiredLeasesAsync($"survivor-{n}", Long, 3) is { Count: > 0 } batch)
+            {
+                Assert.True(batch.Count <= 3, "more leases than asked for");
+                mine.AddRange(batch);
+            }
+
+            return (IReadOnlyList<string>)mine;
+        })));
+
+        string[] all = taken.SelectMany(t => t).ToArray();
+        Assert.Equal(expired.Order(StringComparer.Ordinal), all.Order(StringComparer.Ordinal));
+        Assert.Empty(await leases.TakeExpiredLeasesAsync("late", Long, 100));
+    }
+
+    [Fact]
+    public async Task A_taken_lease_belongs_to_its_new_owner()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        await leases.TryAcquireLeaseAsync("t1", "dead", TimeSpan.Zero);
+        Assert.Equal(["t1"], await leases.TakeExpiredLeasesAsync("survivor", Long, 10));
+
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "dead", Long));
+        await leases.ReleaseLeaseAsync("t1", "survivor");
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", "other", Long));
+    }
+
+    private async Task<ITaskRunLeases> NewAsync()
+    {
+        ITaskRunLeases store = await CreateLeasesAsync();
+        _stores.Add(store);
+        return store;
+    }
+}
