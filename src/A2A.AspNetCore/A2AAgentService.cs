@@ -15,7 +15,10 @@ namespace A2A.AspNetCore;
 /// </summary>
 /// <remarks>
 /// Each accepted message runs the agent's handler in the background, detached from the HTTP request: a client that
-/// disconnects does not cancel the agent; <see cref="CancelTaskAsync"/> does, through the handler's token.
+/// disconnects does not cancel the agent; <see cref="CancelTaskAsync"/> does, through the handler's token. When the
+/// store is shared by several instances (it implements <see cref="ITaskRunLeases"/>), each run holds a lease on its
+/// task: a follow-up for a task another instance is running is refused, a CancelTask received by another instance
+/// still fires the handler's token, and the tasks of an instance that stopped are settled by the others.
 /// </remarks>
 public sealed class A2AAgentService : IAsyncDisposable
 {
@@ -24,18 +27,29 @@ public sealed class A2AAgentService : IAsyncDisposable
     private readonly AgentHandler _handler;
     private readonly AgentRunOptions _runOptions;
     private readonly ILogger _logger;
+    private readonly RunLeaseKeeper? _leases;
 
     /// <summary>Creates the service for an agent.</summary>
     /// <param name="manager">The agent's task manager (its store and lifecycle).</param>
     /// <param name="handler">The agent's handler, usually from a generated <c>{Name}TaskManager.Bind</c>.</param>
     /// <param name="logger">Where run failures and cancellations are logged.</param>
     /// <param name="runOptions">What a handler exception becomes; <see cref="AgentRunOptions.Default"/> when null.</param>
-    public A2AAgentService(TaskManager manager, AgentHandler handler, ILogger<A2AAgentService>? logger = null, AgentRunOptions? runOptions = null)
+    /// <param name="runLeaseDuration">
+    /// With a store shared by several instances: how long the others wait, after this instance stops renewing its
+    /// leases, before they settle the tasks it was running (<see cref="A2AServerOptions.RunLeaseDuration"/> when null).
+    /// </param>
+    public A2AAgentService(TaskManager manager, AgentHandler handler, ILogger<A2AAgentService>? logger = null, AgentRunOptions? runOptions = null, TimeSpan? runLeaseDuration = null)
     {
         _runOptions = runOptions ?? AgentRunOptions.Default;
         Tasks = manager ?? throw new ArgumentNullException(nameof(manager));
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        if (manager.Store is ITaskRunLeases leases)
+        {
+            TimeSpan duration = runLeaseDuration ?? A2AServerOptions.DefaultRunLeaseDuration;
+            ArgumentOutOfRangeException.ThrowIfLessThan(duration, A2AServerOptions.MinRunLeaseDuration, nameof(runLeaseDuration));
+            _leases = new RunLeaseKeeper(leases, manager, duration, _logger);
+        }
     }
 
     /// <summary>The task manager the service works on.</summary>
@@ -187,6 +201,11 @@ public sealed class A2AAgentService : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_runs.Values.Select(r => r.Completion)).ConfigureAwait(false);
+        if (_leases is not null)
+        {
+            await _leases.DisposeAsync().ConfigureAwait(false);
+        }
+
         _stopping.Dispose();
     }
 
@@ -220,18 +239,37 @@ public sealed class A2AAgentService : IAsyncDisposable
         }
 
         AgentTurn turn;
+        string? leased = null;
         try
         {
+            // Another instance may be running the task: its lease decides, before the message is appended.
+            if (followUp && _leases is not null)
+            {
+                leased = await AcquireLeaseAsync(message.TaskId!, cancellationToken).ConfigureAwait(false);
+            }
+
             // Validation (and a follow-up's write) happen here, on the request: a refused message leaves nothing behind.
             turn = await AgentRunner.AcceptAsync(Tasks, message, cancellationToken).ConfigureAwait(false);
+
+            // A new task's id is fresh, so its lease is free; it is held before the task can exist, so that a task
+            // is never stored without an instance answerable for it.
+            if (!followUp && _leases is not null)
+            {
+                leased = await AcquireLeaseAsync(turn.Task.Id, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
-            // A refused follow-up releases its reservation, and ends the run it will never start, so a CancelTask
-            // that found it meanwhile stops waiting.
+            // A refused follow-up releases its reservation (and lease), and ends the run it will never start, so a
+            // CancelTask that found it meanwhile stops waiting.
             if (followUp)
             {
                 _runs.TryRemove(new KeyValuePair<string, Run>(message.TaskId!, run));
+            }
+
+            if (leased is not null)
+            {
+                await _leases!.ReleaseAsync(leased).ConfigureAwait(false);
             }
 
             run.Abandon();
@@ -246,6 +284,17 @@ public sealed class A2AAgentService : IAsyncDisposable
         }
 
         return (turn, run);
+    }
+
+    private async Task<string> AcquireLeaseAsync(string taskId, CancellationToken cancellationToken)
+    {
+        if (!await _leases!.TryAcquireAsync(taskId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new UnsupportedOperationException(
+                $"Task {taskId} is still being worked on by another server instance; send the follow-up once it asks for input (or follow it with SubscribeToTask).");
+        }
+
+        return taskId;
     }
 
     private IAsyncEnumerator<TaskEventRecord> Subscribe(string taskId, CancellationToken cancellationToken) =>
@@ -383,6 +432,8 @@ public sealed class A2AAgentService : IAsyncDisposable
 
         private async System.Threading.Tasks.Task RunAsync()
         {
+            using var watching = new CancellationTokenSource();
+            System.Threading.Tasks.Task watch = service._leases is null ? System.Threading.Tasks.Task.CompletedTask : WatchForRemoteCancelAsync(watching.Token);
             try
             {
                 await AgentRunner.RunHandlerAsync(Turn, service._handler, service._runOptions, _cancel.Token).ConfigureAwait(false);
@@ -398,9 +449,58 @@ public sealed class A2AAgentService : IAsyncDisposable
             }
             finally
             {
+                await watching.CancelAsync().ConfigureAwait(false);
+                await watch.ConfigureAwait(false);
                 service._runs.TryRemove(new KeyValuePair<string, Run>(Turn.Task.Id, this));
+                if (service._leases is not null)
+                {
+                    await service._leases.ReleaseAsync(Turn.Task.Id).ConfigureAwait(false);
+                }
+
                 _cancel.Dispose();
                 _completion.TrySetResult();
+            }
+        }
+
+        // With a shared store, a CancelTask may reach another instance, which cancels the task in the store: the task's
+        // log shows it here, and the handler's token fires as if the request had come to this instance.
+        private async System.Threading.Tasks.Task WatchForRemoteCancelAsync(CancellationToken stop)
+        {
+            ITaskStore store = service.Tasks.Store;
+            try
+            {
+                if ((await Turn.Answered.WaitAsync(stop).ConfigureAwait(false)).Task is null)
+                {
+                    return; // a direct reply: no task to cancel
+                }
+
+                long seen = (await store.GetAsync(Turn.Task.Id, stop).ConfigureAwait(false))?.Version ?? 0;
+                while (true)
+                {
+                    await store.WaitForEventsAsync(Turn.Task.Id, seen, stop).ConfigureAwait(false);
+                    foreach (TaskEventRecord record in await store.ReadEventsAsync(Turn.Task.Id, seen, 64, stop).ConfigureAwait(false))
+                    {
+                        seen = record.Sequence;
+                        TaskState? state = record.Event.StatusUpdate?.Status.State ?? record.Event.Task?.Status.State;
+                        if (state == TaskState.Canceled)
+                        {
+                            Cancel();
+                            return;
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (TaskNotFoundException)
+            {
+                // Deleted: nothing left to watch.
+            }
+            catch (Exception ex) when (ex is TaskStoreException or ObjectDisposedException)
+            {
+                // The store is unreachable; a cancel sent to another instance will not reach this run.
+                service._logger.LogWarning(ex, "Watching task {TaskId} for a cancellation from another instance failed.", Turn.Task.Id);
             }
         }
     }

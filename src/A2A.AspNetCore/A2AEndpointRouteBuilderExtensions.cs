@@ -80,7 +80,7 @@ public static class A2AEndpointRouteBuilderExtensions
             IncludeExceptionMessage = options.IncludeExceptionDetails,
             OnHandlerException = serviceLogger is null ? null : (task, exception) => HandlerLog.HandlerThrew(serviceLogger, exception, agentName, task.Id),
         };
-        var service = new A2AAgentService(manager(services), scoped, serviceLogger, runOptions);
+        var service = new A2AAgentService(manager(services), scoped, serviceLogger, runOptions, options.RunLeaseDuration);
 
         // On shutdown, running handlers see their token fire (their tasks end canceled); shutdown does not wait on them.
         services.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(() => _ = service.DisposeAsync().AsTask());

@@ -34,6 +34,20 @@ public sealed class A2AServerOptions
     /// </summary>
     public bool? ServeCardAtRoot { get; set; }
 
+    /// <summary>
+    /// With a task store that several server instances share (SQLite, PostgreSQL): how long the other instances wait,
+    /// after this one stops renewing (it crashed, or lost the database), before they take over the tasks whose
+    /// handlers it was running and fail the ones left submitted or working. 30 seconds by default, at least 1 second;
+    /// renewed every third of it. Ignored with the in-memory store.
+    /// </summary>
+    public TimeSpan RunLeaseDuration { get; set; } = DefaultRunLeaseDuration;
+
+    /// <summary>The default <see cref="RunLeaseDuration"/>.</summary>
+    public static TimeSpan DefaultRunLeaseDuration { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shortest <see cref="RunLeaseDuration"/> accepted.</summary>
+    public static TimeSpan MinRunLeaseDuration { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Additions to the generated agent card: provider, documentation, icon, version, extra skills.</summary>
     public AgentCardOptions Card { get; set; } = new();
 }

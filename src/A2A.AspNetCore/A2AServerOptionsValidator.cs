@@ -33,6 +33,11 @@ public sealed class A2AServerOptionsValidator : IValidateOptions<A2AServerOption
             problems.Add($"A2A:CardCacheDuration must be zero or more and fit in an int of seconds; got {options.CardCacheDuration}{agent}.");
         }
 
+        if (options.RunLeaseDuration < A2AServerOptions.MinRunLeaseDuration || options.RunLeaseDuration > TimeSpan.FromDays(1))
+        {
+            problems.Add($"A2A:RunLeaseDuration must be between {A2AServerOptions.MinRunLeaseDuration} and 1.00:00:00; got {options.RunLeaseDuration}{agent}.");
+        }
+
         AgentCardOptions? card = options.Card;
         if (card is null)
         {

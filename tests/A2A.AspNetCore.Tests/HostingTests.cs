@@ -156,11 +156,13 @@ public sealed class HostingTests
             new Dictionary<string, string?>
             {
                 ["A2A:MaxRequestBodySize"] = "0",
+                ["A2A:RunLeaseDuration"] = "00:00:00.500",
                 ["A2A:Agents:GreeterAgent:Card:DocumentationUrl"] = "docs/greeter",
                 ["A2A:Agents:GreeterAgent:Card:Skills:0:Id"] = "greet",
                 ["A2A:Agents:GreeterAgent:Card:Skills:0:Name"] = "Greet again",
             }));
         Assert.Contains(error.Failures, f => f.StartsWith("A2A:MaxRequestBodySize must be a positive number", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("A2A:RunLeaseDuration must be between 00:00:01 and 1.00:00:00; got 00:00:00.5000000", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("A2A:Card:DocumentationUrl must be an absolute http(s) URL; got 'docs/greeter'", StringComparison.Ordinal));
 
         // A skill id that repeats a declared [A2ASkill] is caught when the card is first built, at start-up too.

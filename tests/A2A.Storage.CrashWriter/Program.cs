@@ -1,18 +1,19 @@
-// Usage: A2A.Storage.CrashWriter sqlite <connection string>
+// Usage: A2A.Storage.CrashWriter sqlite|postgres <connection string>
 // Creates four tasks, then updates them concurrently until killed, printing "accepted <task> <version>" after each
 // write returns: the store has then committed it, so it must be there after the kill.
 using A2A.Protocol;
 using A2A.Storage;
+using A2A.Storage.PostgreSql;
 using A2A.Storage.Sqlite;
 using A2A.Tasks;
 
-if (args.Length != 2 || args[0] != "sqlite")
+if (args.Length != 2 || args[0] is not ("sqlite" or "postgres"))
 {
-    Console.Error.WriteLine("usage: A2A.Storage.CrashWriter sqlite <connection string>");
+    Console.Error.WriteLine("usage: A2A.Storage.CrashWriter sqlite|postgres <connection string>");
     return 2;
 }
 
-ITaskStore store = new SqliteTaskStore(args[1]);
+ITaskStore store = args[0] == "sqlite" ? new SqliteTaskStore(args[1]) : new PostgreSqlTaskStore(args[1]);
 var manager = new TaskManager(store);
 var output = TextWriter.Synchronized(Console.Out);
 AgentTask[] tasks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => manager.CreateTaskAsync(Message.FromUser("crash me"))));

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using A2A.Json;
 using A2A.Protocol;
+using A2A.Storage.PostgreSql;
 using A2A.Storage.Sqlite;
 using A2A.Tasks;
+using A2A.Testing;
 
 namespace A2A.Storage.Tests;
 
@@ -16,13 +18,18 @@ public sealed class CrashTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    [Fact]
-    public async Task A_killed_sqlite_writer_loses_no_accepted_write_and_tears_no_task()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_killed_writer_loses_no_accepted_write_and_tears_no_task(string kind)
     {
-        string connection = $"Data Source={_files.NewFile("crash.db")}";
-        Dictionary<string, long> accepted = await RunAndKillAsync(connection, acceptedWrites: 300);
+        string connection = kind == "sqlite"
+            ? $"Data Source={_files.NewFile("crash.db")}"
+            : await (await PostgresCluster.Shared).CreateDatabaseAsync("writer");
+        Dictionary<string, long> accepted = await RunAndKillAsync(kind, connection, acceptedWrites: 300);
 
-        await using var store = new SqliteTaskStore(connection);
+        ITaskStore store = kind == "sqlite" ? new SqliteTaskStore(connection) : new PostgreSqlTaskStore(connection);
+        await using var closing = (IAsyncDisposable)store;
         Assert.Equal(4, accepted.Count);
         foreach ((string taskId, long version) in accepted)
         {
@@ -49,7 +56,7 @@ public sealed class CrashTests : IDisposable
     }
 
     // Starts the writer, reads what it reports until enough writes were accepted, then kills it with SIGKILL.
-    private static async Task<Dictionary<string, long>> RunAndKillAsync(string connection, int acceptedWrites)
+    private static async Task<Dictionary<string, long>> RunAndKillAsync(string kind, string connection, int acceptedWrites)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,8 +64,8 @@ public sealed class CrashTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(CrashWriterPath());
-        start.ArgumentList.Add("sqlite");
+        start.ArgumentList.Add(BuiltTool.PathOf("A2A.Storage.CrashWriter"));
+        start.ArgumentList.Add(kind);
         start.ArgumentList.Add(connection);
         using Process writer = Process.Start(start)!;
         var accepted = new Dictionary<string, long>();
@@ -84,16 +91,5 @@ public sealed class CrashTests : IDisposable
 
         Assert.True(seen >= acceptedWrites, "The writer stopped before it was killed: " + await writer.StandardError.ReadToEndAsync());
         return accepted;
-    }
-
-    // The writer is built with the solution next to this project (same configuration).
-    private static string CrashWriterPath()
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory); // tests/A2A.Storage.Tests/bin/{Configuration}/net10.0/
-        string configuration = here.Parent!.Name;
-        string testsFolder = here.Parent!.Parent!.Parent!.Parent!.FullName;
-        string path = Path.Combine(testsFolder, "A2A.Storage.CrashWriter", "bin", configuration, here.Name, "A2A.Storage.CrashWriter.dll");
-        Assert.True(File.Exists(path), $"The crash writer is not built at {path}; build the solution first.");
-        return path;
     }
 }

@@ -143,6 +143,13 @@ public static class AgentRunner
         }
         catch (Exception ex)
         {
+            // The task was canceled under the handler (a CancelTask that reached another server instance writes the
+            // store before this instance's token fires) and its next write was refused: a cancellation, not a failure.
+            if (ex is InvalidTaskStateException && turn.HasTask && await CanceledTaskAsync(turn).ConfigureAwait(false) is { } canceled)
+            {
+                return new SendMessageResponse { Task = canceled };
+            }
+
             A2ATelemetry.HandlerFailures.Add(1, new TagList { { "error.type", ex.GetType().FullName } });
             try
             {
@@ -217,6 +224,9 @@ public static class AgentRunner
 
         return new SendMessageResponse { Task = await manager.GetTaskAsync(turn.Task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false) };
     }
+
+    private static async Task<AgentTask?> CanceledTaskAsync(AgentTurn turn) =>
+        await turn.Answer.Manager.TryGetTaskAsync(turn.Task.Id, CancellationToken.None).ConfigureAwait(false) is { Status.State: TaskState.Canceled } task ? task : null;
 
     private static AgentTask TaskOf(SendMessageResponse answer) =>
         answer.Task ?? throw new InvalidOperationException(

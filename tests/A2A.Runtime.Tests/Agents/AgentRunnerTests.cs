@@ -24,6 +24,38 @@ public class AgentRunnerTests
     }
 
     [Fact]
+    public async Task A_handler_whose_write_is_refused_because_its_task_was_canceled_elsewhere_has_not_failed()
+    {
+        TaskManager manager = NewManager();
+        var seen = new List<Exception>();
+        var options = new AgentRunOptions { OnHandlerException = (_, ex) => seen.Add(ex) };
+
+        // Another writer (a CancelTask that reached another server instance) cancels the task in the store while the
+        // handler works, before any token fires; the handler's next write is refused.
+        AgentTurn accepted = await AgentRunner.AcceptAsync(manager, Message.FromUser("go"));
+        AgentTask after = (await AgentRunner.RunHandlerAsync(accepted, async (_, task, updater, token) =>
+        {
+            await updater.StartWorkAsync(cancellationToken: token);
+            await manager.CancelTaskAsync(task.Id, cancellationToken: token);
+            await updater.AddArtifactAsync([Part.FromText("too late")], cancellationToken: token);
+        }, options)).Task!;
+
+        Assert.Equal(TaskState.Canceled, after.Status.State);
+        Assert.Empty(seen);
+
+        // Refused for any other reason, it is still a failure.
+        AgentTurn other = await AgentRunner.AcceptAsync(manager, Message.FromUser("go"));
+        AgentTask failed = (await AgentRunner.RunHandlerAsync(other, async (_, task, updater, token) =>
+        {
+            await updater.CompleteAsync(cancellationToken: token);
+            await updater.AddArtifactAsync([Part.FromText("after completing")], cancellationToken: token);
+        }, options)).Task!;
+
+        Assert.Equal(TaskState.Completed, failed.Status.State);
+        Assert.IsType<InvalidTaskStateException>(Assert.Single(seen));
+    }
+
+    [Fact]
     public async Task The_exception_message_reaches_the_status_only_when_asked_and_a_throwing_callback_changes_nothing()
     {
         TaskManager manager = NewManager();
