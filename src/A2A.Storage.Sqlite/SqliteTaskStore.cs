@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using A2A.Errors;
 using A2A.Json;
 using A2A.Protocol;
@@ -12,9 +12,10 @@ namespace A2A.Storage.Sqlite;
 /// by index, and finished tasks are kept, compacted or expired as <see cref="TaskRetentionOptions"/> says.
 /// </summary>
 /// <remarks>
-/// SQLite has one writer at a time, so this store has one: a single connection commits the writes of all callers,
-/// as many as are waiting (up to <see cref="SqliteTaskStoreOptions.MaxWritesPerCommit"/>) in one transaction, so that
-/// concurrent writers share one wait for the disk (group commit). A write returns only after its commit. Reads use
+/// SQLite has one writer at a time, so this store has one connection for writes and one committer at a time: the
+/// caller that finds no commit running commits, on its own thread, every write queued by then (up to
+/// <see cref="SqliteTaskStoreOptions.MaxWritesPerCommit"/>) in one transaction, so concurrent writers share one wait
+/// for the disk (group commit) and a lone writer pays no thread hop. A write returns only after its commit. Reads use
 /// their own pooled connections and never wait for the writer (WAL mode). One store per file per process; another
 /// process may read and write the same file, its events reaching this process's subscribers within
 /// <see cref="SqliteTaskStoreOptions.PollInterval"/>.
@@ -26,10 +27,13 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     private readonly string _readConnectionString;
     private readonly string _source;
     private readonly SqliteConnection _writer;
-    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writeLoop;
+    private readonly ConcurrentQueue<Write> _pending = new();
+    private readonly object _committing = new();
+    private readonly WriterCommands _commands;
+    private readonly List<Write> _batch = [];
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
     private readonly TaskEventSignals _signals;
-    private readonly CancellationTokenSource _disposing = new();
     private long _nextSweepTicks;
     private long _commits;
 
@@ -74,7 +78,7 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
             throw Failure("could not be opened", ex);
         }
 
-        _writeLoop = Task.Run(WriteLoopAsync);
+        _commands = new WriterCommands(_writer);
     }
 
     /// <inheritdoc />
@@ -237,19 +241,33 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     internal long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Commits the writes still queued, then closes the file.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_writes.Writer.TryComplete())
-        {
-            await _writeLoop.ConfigureAwait(false);
-            await _disposing.CancelAsync().ConfigureAwait(false);
-            _writer.Dispose();
-            _disposing.Dispose();
-        }
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Commits the writes still queued, then closes the file.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose()
+    {
+        lock (_committing)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            while (CommitBatch())
+            {
+            }
+
+            _commands.Dispose();
+            _writer.Dispose();
+        }
+
+        CommitQueued(); // refuses what was queued meanwhile
+    }
 
     /// <inheritdoc />
     public async ValueTask<bool> TryAcquireLeaseAsync(string taskId, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
@@ -285,13 +303,38 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     private async Task<T> EnqueueAsync<T>(Write<T> write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_writes.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(SqliteTaskStore), "The SQLite task store was disposed; writes are no longer accepted.");
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _pending.Enqueue(write);
+        CommitQueued(write);
 
         // The caller may stop waiting; the write itself is already queued and commits (or not) as a whole.
         return await write.Result.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Group commit without a writer thread: the caller that finds no commit running becomes the committer, on its own
+    // thread, and commits everything queued (its own write first among them) in one transaction; callers arriving
+    // meanwhile queue for the next transaction, which the committer also runs until its own write is done. A lone
+    // write therefore costs no thread hop; what is still queued then is handed to a pool thread.
+    private void CommitQueued(Write? mine = null)
+    {
+        while (!_pending.IsEmpty && Monitor.TryEnter(_committing))
+        {
+            try
+            {
+                while (CommitBatch())
+                {
+                    if (mine is not null && mine.IsDone && !_pending.IsEmpty)
+                    {
+                        _ = Task.Run(() => CommitQueued());
+                        return;
+                    }
+                }
+            }
+            finally
+            {
+                Monitor.Exit(_committing);
+            }
+        }
     }
 
     // Sweeps expired finished tasks when the clock says one is due: at most once a second, through the writer.
@@ -305,69 +348,65 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
         return EnqueueAsync(new Write.Sweep(), cancellationToken);
     }
 
-    private async Task WriteLoopAsync()
+    // Commits up to MaxWritesPerCommit queued writes in one transaction (the caller holds _committing); false when
+    // nothing was queued. After disposal, queued writes are refused instead.
+    private bool CommitBatch()
     {
-        var batch = new List<Write>(_options.MaxWritesPerCommit);
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        var commands = new WriterCommands(_writer);
+        _batch.Clear();
+        _touched.Clear();
+        while (_batch.Count < _options.MaxWritesPerCommit && _pending.TryDequeue(out Write? next))
+        {
+            _batch.Add(next);
+        }
+
+        if (_batch.Count == 0)
+        {
+            return false;
+        }
+
+        if (_writer.State != System.Data.ConnectionState.Open)
+        {
+            var disposed = new ObjectDisposedException(nameof(SqliteTaskStore), "The SQLite task store was disposed; writes are no longer accepted.");
+            _batch.ForEach(write => write.Fail(disposed));
+            return true;
+        }
+
         try
         {
-            while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+            using (SqliteTransaction transaction = _writer.BeginTransaction(deferred: false))
             {
-                batch.Clear();
-                touched.Clear();
-                while (batch.Count < _options.MaxWritesPerCommit && _writes.Reader.TryRead(out Write? next))
+                _commands.Enlist(transaction);
+                long now = _time.GetUtcNow().UtcTicks;
+                bool finished = false;
+                foreach (Write write in _batch)
                 {
-                    batch.Add(next);
+                    finished |= write.Apply(_commands, now, _options, _touched);
                 }
 
-                try
+                if (_options.Expires && (finished || _batch.Exists(w => w is Write.Sweep)))
                 {
-                    using (SqliteTransaction transaction = _writer.BeginTransaction(deferred: false))
-                    {
-                        commands.Enlist(transaction);
-                        long now = _time.GetUtcNow().UtcTicks;
-                        bool finished = false;
-                        foreach (Write write in batch)
-                        {
-                            finished |= write.Apply(commands, now, _options, touched);
-                        }
-
-                        if (_options.Expires && (finished || batch.Exists(w => w is Write.Sweep)))
-                        {
-                            Expire(commands, now, touched);
-                        }
-
-                        transaction.Commit();
-                    }
-
-                    Interlocked.Increment(ref _commits);
-
-                    foreach (Write write in batch)
-                    {
-                        write.Complete();
-                    }
-                }
-                catch (Exception ex)
-                {
-                    // Nothing of the batch was committed: every writer in it is told so.
-                    TaskStoreException failure = Failure("could not commit", ex);
-                    foreach (Write write in batch)
-                    {
-                        write.Fail(failure);
-                    }
+                    Expire(_commands, now, _touched);
                 }
 
-                foreach (string id in touched)
-                {
-                    _signals.Wake(id);
-                }
+                transaction.Commit();
             }
+
+            Interlocked.Increment(ref _commits);
+            _batch.ForEach(write => write.Complete());
         }
-        finally
+        catch (Exception ex)
         {
-            commands.Dispose();
+            // Nothing of the batch was committed: every writer in it is told so.
+            TaskStoreException failure = Failure("could not commit", ex);
+            _batch.ForEach(write => write.Fail(failure));
         }
+
+        foreach (string id in _touched)
+        {
+            _signals.Wake(id);
+        }
+
+        return true;
     }
 
     // Removes finished tasks past their time-to-live, then beyond the maximum count (the first to finish go first).
@@ -424,6 +463,9 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
 
         /// <summary>Tells the caller the transaction did not commit.</summary>
         public abstract void Fail(Exception failure);
+
+        /// <summary>Whether the caller has its answer.</summary>
+        public abstract bool IsDone { get; }
 
         public sealed class Create(AgentTask task) : Write<StoredTask>
         {
@@ -504,6 +546,8 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
         private Exception? _refused;
 
         public Task<T> Result => _result.Task;
+
+        public override bool IsDone => _result.Task.IsCompleted;
 
         public override bool Apply(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
         {
