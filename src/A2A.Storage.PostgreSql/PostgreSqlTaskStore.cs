@@ -13,10 +13,10 @@ namespace A2A.Storage.PostgreSql;
 /// compacted or expired as <see cref="TaskRetentionOptions"/> says.
 /// </summary>
 /// <remarks>
-/// The event log is the source of truth for subscribers. Each commit also sends a NOTIFY carrying only the task's
-/// id; every instance listens on one dedicated connection and wakes its local subscribers, which then read the log.
-/// A lost notification costs at most <see cref="PostgreSqlTaskStoreOptions.PollInterval"/>, never an event. The
-/// schema is created or upgraded on first use.
+/// The event log is the source of truth for subscribers. After each commit the store sends a NOTIFY carrying only the
+/// task's id (from one connection, in batches, outside the write's transaction); every instance listens on one
+/// dedicated connection and wakes its local subscribers, which then read the log. A lost notification costs at most
+/// <see cref="PostgreSqlTaskStoreOptions.PollInterval"/>, never an event. The schema is created or upgraded on first use.
 /// </remarks>
 public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposable, IDisposable
 {
@@ -29,6 +29,7 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
     private readonly string _source;
     private readonly TaskEventSignals _signals;
     private readonly ChangeListener _listener;
+    private readonly ChangeNotifier _notifier;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
     private long _nextSweepTicks;
@@ -55,6 +56,7 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
         _dataSource = NpgsqlDataSource.Create(builder);
         _signals = new TaskEventSignals(options.PollInterval, _time);
         _listener = new ChangeListener(builder, options.ListenKeepAlive, _signals);
+        _notifier = new ChangeNotifier(builder);
     }
 
     /// <summary>
@@ -119,11 +121,10 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
                 WITH t AS (
                     INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task)
                     VALUES ($1, $2, $3, $4, 1, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id),
-                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT id, 1, $7 FROM t RETURNING task_id),
-                n AS (SELECT pg_notify('{PostgreSqlSchema.Channel}', $8) FROM e)
-                SELECT e.task_id FROM e, n;
+                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT id, 1, $7 FROM t RETURNING task_id)
+                SELECT task_id FROM e;
                 """,
-                [.. TaskColumns(task, finished ? now : null), Text(A2AJson.Serialize(StreamResponse.From(task))), Text(Payload(task.Id))]);
+                [.. TaskColumns(task, finished ? now : null), Text(A2AJson.Serialize(StreamResponse.From(task)))]);
             command.Transaction = transaction;
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
         }, "create a task", cancellationToken).ConfigureAwait(false);
@@ -133,7 +134,7 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
             throw new TaskAlreadyExistsException(task.Id);
         }
 
-        _signals.Wake(task.Id);
+        Changed(task.Id);
         return new StoredTask(task, 1);
     }
 
@@ -156,23 +157,22 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
         StreamResponse logged = compact ? StreamResponse.From(task) : change;
         long? actual = await WriteAsync(finished, async (connection, transaction) =>
         {
-            // Compare-and-swap, (compaction,) append and notify in one statement: a row lock serializes racing
-            // writers, and the loser's WHERE no longer matches the version the winner wrote.
+            // Compare-and-swap, (compaction,) and append in one statement: a row lock serializes racing writers, and
+            // the loser's WHERE no longer matches the version the winner wrote.
             await using NpgsqlCommand command = Command(connection, $"""
                 WITH u AS (
                     UPDATE a2a_tasks SET context_id = $2, state = $3, status_ticks = $4, version = version + 1,
                         finished_ticks = COALESCE(finished_ticks, $5), task = $6
                     WHERE id = $1 AND version = $7 RETURNING version),
                 d AS (DELETE FROM a2a_events WHERE $8 AND task_id = $1 AND EXISTS (SELECT 1 FROM u)),
-                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $9 FROM u RETURNING seq),
-                n AS (SELECT pg_notify('{PostgreSqlSchema.Channel}', $10) FROM e)
-                SELECT e.seq FROM e, n
+                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $9 FROM u RETURNING seq)
+                SELECT seq FROM e
                 UNION ALL
                 -- The loser learns the version it lost to; one that waited for the winner's row lock still sees the
                 -- version from before, which it reports as at least one newer than it expected.
                 SELECT -GREATEST(version, $7 + 1) FROM a2a_tasks WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM u);
                 """,
-                [.. TaskColumns(task, finished ? now : null), Int64(expectedVersion), Bool(compact), Text(A2AJson.Serialize(logged)), Text(Payload(task.Id))]);
+                [.. TaskColumns(task, finished ? now : null), Int64(expectedVersion), Bool(compact), Text(A2AJson.Serialize(logged))]);
             command.Transaction = transaction;
             object? result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return result as long?;
@@ -187,7 +187,7 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
                 throw new TaskVersionConflictException(task.Id, expectedVersion, -actual.Value);
         }
 
-        _signals.Wake(task.Id);
+        Changed(task.Id);
         return new StoredTask(task, actual.Value);
     }
 
@@ -197,14 +197,10 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
         ArgumentNullException.ThrowIfNull(taskId);
         bool deleted = await RunAsync(async connection =>
         {
-            await using NpgsqlCommand command = Command(connection, $"""
-                WITH t AS (DELETE FROM a2a_tasks WHERE id = $1 RETURNING id),
-                n AS (SELECT pg_notify('{PostgreSqlSchema.Channel}', $2) FROM t)
-                SELECT t.id FROM t, n;
-                """, Text(taskId), Text(Payload(taskId)));
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+            await using NpgsqlCommand command = Command(connection, "DELETE FROM a2a_tasks WHERE id = $1;", Text(taskId));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }, "delete a task", cancellationToken).ConfigureAwait(false);
-        _signals.Wake(taskId);
+        Changed(taskId);
         return deleted;
     }
 
@@ -398,6 +394,7 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            await _notifier.DisposeAsync().ConfigureAwait(false);
             await _listener.DisposeAsync().ConfigureAwait(false);
             await _dataSource.DisposeAsync().ConfigureAwait(false);
         }
@@ -457,9 +454,8 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
         if (_options.FinishedTaskTimeToLive is { } ttl)
         {
             batch.BatchCommands.Add(BatchCommand($"""
-                WITH t AS (DELETE FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $1 RETURNING id),
-                n AS (SELECT id, pg_notify('{PostgreSqlSchema.Channel}', CASE WHEN length(id) <= {MaxNotifiedIdLength} THEN id ELSE '' END) FROM t)
-                SELECT id FROM n;
+                WITH t AS (DELETE FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $1 RETURNING id)
+                SELECT id FROM t;
                 """, Int64(now - ttl.Ticks)));
             Interlocked.Exchange(ref _nextSweepTicks, now + Math.Min(ttl.Ticks, TimeSpan.TicksPerSecond));
         }
@@ -468,9 +464,8 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
         {
             batch.BatchCommands.Add(BatchCommand($"""
                 WITH t AS (DELETE FROM a2a_tasks WHERE id IN (
-                    SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL ORDER BY finished_ticks DESC, id DESC OFFSET $1) RETURNING id),
-                n AS (SELECT id, pg_notify('{PostgreSqlSchema.Channel}', CASE WHEN length(id) <= {MaxNotifiedIdLength} THEN id ELSE '' END) FROM t)
-                SELECT id FROM n;
+                    SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL ORDER BY finished_ticks DESC, id DESC OFFSET $1) RETURNING id)
+                SELECT id FROM t;
                 """, Int64(max)));
         }
 
@@ -487,7 +482,7 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
 
         foreach (string id in removed)
         {
-            _signals.Wake(id);
+            Changed(id);
         }
     }
 
@@ -505,7 +500,12 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
         }
     }
 
-    private static string Payload(string taskId) => taskId.Length <= MaxNotifiedIdLength ? taskId : "";
+    // After a commit: this process's subscribers are woken at once, the other instances' through NOTIFY.
+    private void Changed(string taskId)
+    {
+        _signals.Wake(taskId);
+        _notifier.Notify(taskId.Length <= MaxNotifiedIdLength ? taskId : "");
+    }
 
     private static NpgsqlParameter[] TaskColumns(AgentTask task, long? finishedTicks) =>
     [
