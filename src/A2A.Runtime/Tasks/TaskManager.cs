@@ -199,7 +199,10 @@ public sealed class TaskManager
         TaskState state,
         Message? message = null,
         IReadOnlyDictionary<string, JsonElement>? metadata = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        UpdateStatusAsync(taskId, state, message, metadata, known: null, cancellationToken);
+
+    internal Task<AgentTask> UpdateStatusAsync(string taskId, TaskState state, Message? message, IReadOnlyDictionary<string, JsonElement>? metadata, KnownVersion? known, CancellationToken cancellationToken)
     {
         if (message is not null)
         {
@@ -212,13 +215,16 @@ public sealed class TaskManager
             ContextId = current.ContextId ?? "",
             Status = new AgentTaskStatus { State = state, Message = Attach(message, current), Timestamp = _time.GetUtcNow() },
             Metadata = metadata,
-        }), cancellationToken);
+        }), cancellationToken, known);
     }
 
     /// <summary>Cancels the task.</summary>
     /// <exception cref="TaskNotFoundException">The id is unknown.</exception>
     /// <exception cref="TaskNotCancelableException">The task is already terminal.</exception>
-    public Task<AgentTask> CancelTaskAsync(string taskId, Message? reason = null, CancellationToken cancellationToken = default)
+    public Task<AgentTask> CancelTaskAsync(string taskId, Message? reason = null, CancellationToken cancellationToken = default) =>
+        CancelTaskAsync(taskId, reason, known: null, cancellationToken);
+
+    internal Task<AgentTask> CancelTaskAsync(string taskId, Message? reason, KnownVersion? known, CancellationToken cancellationToken)
     {
         if (reason is not null)
         {
@@ -238,7 +244,7 @@ public sealed class TaskManager
                 ContextId = current.ContextId ?? "",
                 Status = new AgentTaskStatus { State = TaskState.Canceled, Message = Attach(reason, current), Timestamp = _time.GetUtcNow() },
             });
-        }, cancellationToken);
+        }, cancellationToken, known);
     }
 
     /// <summary>Adds an artifact, replaces one with the same id, or (with <paramref name="append"/>) extends one.</summary>
@@ -250,7 +256,10 @@ public sealed class TaskManager
         bool append = false,
         bool lastChunk = false,
         IReadOnlyDictionary<string, JsonElement>? metadata = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        AddArtifactAsync(taskId, artifact, append, lastChunk, metadata, known: null, cancellationToken);
+
+    internal Task<AgentTask> AddArtifactAsync(string taskId, Artifact artifact, bool append, bool lastChunk, IReadOnlyDictionary<string, JsonElement>? metadata, KnownVersion? known, CancellationToken cancellationToken)
     {
         ModelValidation.Validate(artifact, "artifact");
         return ChangeAsync(taskId, current => StreamResponse.From(new TaskArtifactUpdateEvent
@@ -261,7 +270,7 @@ public sealed class TaskManager
             Append = append,
             LastChunk = lastChunk,
             Metadata = metadata,
-        }), cancellationToken);
+        }), cancellationToken, known);
     }
 
     /// <summary>Reads one artifact of a task.</summary>
@@ -375,16 +384,29 @@ public sealed class TaskManager
     /// compare-and-swap. Losing a race means someone else changed the task, so everything is decided again on the
     /// new state; a change that was legal a moment ago (complete) may now be refused (already completed).
     /// </summary>
-    private async Task<AgentTask> ChangeAsync(string taskId, Func<AgentTask, StreamResponse> makeChange, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A writer that keeps <paramref name="known"/> (an updater: what it last wrote) skips the read when nobody else
+    /// wrote since: the compare-and-swap proves the task unchanged. Only a successful swap trusts that state; a
+    /// conflict, or a refusal decided on it, is decided again on a fresh read.
+    /// </remarks>
+    private async Task<AgentTask> ChangeAsync(string taskId, Func<AgentTask, StreamResponse> makeChange, CancellationToken cancellationToken, KnownVersion? known = null)
     {
+        StoredTask? assumed = known?.Current is { } last && last.Task.Id == taskId ? last : null;
         for (int attempt = 1; ; attempt++)
         {
-            StoredTask stored = await ReadAsync(taskId, cancellationToken).ConfigureAwait(false);
-            StreamResponse change = makeChange(stored.Task);
+            StoredTask stored = assumed ?? await ReadAsync(taskId, cancellationToken).ConfigureAwait(false);
+            StreamResponse change;
             AgentTask next;
             try
             {
+                change = makeChange(stored.Task);
                 next = TaskProjection.Apply(stored.Task, change, Lifecycle);
+            }
+            catch (A2AException) when (assumed is not null)
+            {
+                assumed = null; // decided on an unchecked state: decide again on the stored one
+                attempt--;
+                continue;
             }
             catch (InvalidTaskStateException)
             {
@@ -394,13 +416,20 @@ public sealed class TaskManager
 
             try
             {
-                AgentTask saved = (await Store.UpdateAsync(next, stored.Version, change, cancellationToken).ConfigureAwait(false)).Task;
+                StoredTask written = await Store.UpdateAsync(next, stored.Version, change, cancellationToken).ConfigureAwait(false);
+                known?.Remember(written);
+                AgentTask saved = written.Task;
                 if (change.StatusUpdate is not null || saved.Status.State != stored.Task.Status.State)
                 {
                     Committed(stored.Task.Status.State, saved);
                 }
 
                 return saved;
+            }
+            catch (TaskVersionConflictException) when (assumed is not null)
+            {
+                assumed = null; // someone else wrote since: read what they left
+                attempt--;
             }
             catch (TaskVersionConflictException) when (attempt < MaxWriteAttempts)
             {

@@ -19,6 +19,7 @@ public sealed class TaskUpdater
 {
     private readonly TaskManager _manager;
     private readonly TurnAnswer? _turn;
+    private readonly KnownVersion _known = new();
 
     internal TaskUpdater(TaskManager manager, string taskId, string contextId)
     {
@@ -76,7 +77,7 @@ public sealed class TaskUpdater
     public async Task<AgentTask> UpdateStatusAsync(TaskState state, Message? message = null, IReadOnlyDictionary<string, JsonElement>? metadata = null, CancellationToken cancellationToken = default)
     {
         await EnsureTaskAsync().ConfigureAwait(false);
-        return await _manager.UpdateStatusAsync(TaskId, state, message, metadata, cancellationToken).ConfigureAwait(false);
+        return await _manager.UpdateStatusAsync(TaskId, state, message, metadata, _known, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -111,7 +112,7 @@ public sealed class TaskUpdater
         string id = string.IsNullOrEmpty(artifactId) ? Guid.NewGuid().ToString() : artifactId;
         var artifact = new Artifact { ArtifactId = id, Name = name, Parts = parts.ToArray(), Metadata = metadata };
         await EnsureTaskAsync().ConfigureAwait(false);
-        await _manager.AddArtifactAsync(TaskId, artifact, append, lastChunk, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _manager.AddArtifactAsync(TaskId, artifact, append, lastChunk, metadata: null, _known, cancellationToken).ConfigureAwait(false);
         return id;
     }
 
@@ -132,7 +133,7 @@ public sealed class TaskUpdater
     public async Task<AgentTask> CancelAsync(Message? message = null, CancellationToken cancellationToken = default)
     {
         await EnsureTaskAsync().ConfigureAwait(false);
-        return await _manager.CancelTaskAsync(TaskId, message, cancellationToken).ConfigureAwait(false);
+        return await _manager.CancelTaskAsync(TaskId, message, _known, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Asks the client for more input (needs <c>OptionalTaskStates.InputRequired</c>); <paramref name="message"/> is the question.</summary>

@@ -1,0 +1,25 @@
+using A2A.Storage;
+
+namespace A2A.Tasks;
+
+/// <summary>
+/// What one writer (an updater) last wrote to its task, so that its next change can start from it instead of reading
+/// the task again. Only a hint: the store's compare-and-swap on the version decides whether it was still current.
+/// </summary>
+internal sealed class KnownVersion
+{
+    private StoredTask? _current;
+
+    public StoredTask? Current => Volatile.Read(ref _current);
+
+    /// <summary>Keeps <paramref name="written"/> unless a newer version of the task is already known.</summary>
+    public void Remember(StoredTask written)
+    {
+        StoredTask? seen = Volatile.Read(ref _current);
+        while ((seen is null || seen.Task.Id != written.Task.Id || seen.Version < written.Version)
+            && Interlocked.CompareExchange(ref _current, written, seen) is var actual && !ReferenceEquals(actual, seen))
+        {
+            seen = actual;
+        }
+    }
+}
