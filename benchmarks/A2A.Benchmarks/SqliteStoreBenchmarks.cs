@@ -8,25 +8,27 @@ using Microsoft.Data.Sqlite;
 namespace A2A.Benchmarks;
 
 /// <summary>
-/// Durable status updates on the SQLite store, against a floor measured in the same run: the raw statements a durable
-/// update needs at least (insert the event row, update the task row, one transaction each, same file settings: WAL,
-/// synchronous=FULL) through Microsoft.Data.Sqlite on one connection, one after the other. Our store does more per
-/// update (reads the task, checks the lifecycle, serializes JSON, compare-and-swap): one writer should stay within
-/// 0.7x of the floor's throughput; sixteen tasks updated concurrently share commits (group commit) and should reach
-/// at least 2x the floor's throughput.
+/// Durable status updates on the SQLite store, written through each task's updater as a handler writes them, against
+/// floors measured in the same run with the same file settings (WAL, synchronous=FULL), one transaction per update,
+/// one after the other, through Microsoft.Data.Sqlite on one connection: the same raw statements on the store's own
+/// tables (update the task row, with its indexed status time and version, and insert the event row), the baseline;
+/// and the same two statements on bare tables without secondary indexes, for what the schema itself costs. The store
+/// does more per update (checks the lifecycle, serializes JSON, compare-and-swap): one writer should stay within 0.7x
+/// of the baseline's throughput; sixteen tasks updated concurrently share commits (group commit) and should reach at
+/// least 2x it.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class SqliteStoreBenchmarks
 {
     private const int Updates = 400;
+    private const string TaskJson = """{"id":"t1","contextId":"c1","status":{"state":"TASK_STATE_WORKING","timestamp":"2026-11-29T12:00:00.000Z"},"history":[]}""";
+    private const string EventJson = """{"statusUpdate":{"taskId":"t1","contextId":"c1","status":{"state":"TASK_STATE_WORKING","timestamp":"2026-11-29T12:00:00.000Z"}}}""";
+
     private string _folder = null!;
-    private SqliteConnection _raw = null!;
-    private SqliteCommand _rawInsert = null!;
-    private SqliteCommand _rawUpdate = null!;
+    private RawWriter _storeTables = null!;
+    private RawWriter _bareTables = null!;
     private SqliteTaskStore _store = null!;
-    private TaskManager _manager = null!;
-    private string[] _tasks = null!;
-    private long _rawSeq;
+    private TaskUpdater[] _updaters = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -34,83 +36,119 @@ public class SqliteStoreBenchmarks
         _folder = Path.Combine(Path.GetTempPath(), "a2a-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
 
-        _raw = new SqliteConnection($"Data Source={Path.Combine(_folder, "raw.db")};Pooling=False");
-        _raw.Open();
-        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
-        Execute("CREATE TABLE t (id TEXT PRIMARY KEY, version INTEGER NOT NULL, task TEXT NOT NULL); CREATE TABLE e (task_id TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (task_id, seq)) WITHOUT ROWID;");
-        Execute("INSERT INTO t VALUES ('t1', 1, '{}');");
-        _rawInsert = new SqliteCommand("INSERT INTO e VALUES ('t1', $seq, $event);", _raw);
-        _rawInsert.Parameters.Add(new SqliteParameter("$seq", 0L));
-        _rawInsert.Parameters.Add(new SqliteParameter("$event", ""));
-        _rawUpdate = new SqliteCommand("UPDATE t SET version = $seq, task = $task WHERE id = 't1';", _raw);
-        _rawUpdate.Parameters.Add(new SqliteParameter("$seq", 0L));
-        _rawUpdate.Parameters.Add(new SqliteParameter("$task", ""));
+        // The store's schema, created by the store in a file of its own, for the raw statements.
+        string rawStore = Path.Combine(_folder, "raw-store.db");
+        new SqliteTaskStore($"Data Source={rawStore}").Dispose();
+        _storeTables = new RawWriter(
+            rawStore,
+            "INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, task) VALUES ('t1', 'c1', 2, 0, 0, '{}');",
+            "UPDATE a2a_tasks SET state = 2, status_ticks = $seq, version = $seq, task = $task WHERE id = 't1';");
+        _bareTables = new RawWriter(
+            Path.Combine(_folder, "raw-bare.db"),
+            """
+            CREATE TABLE a2a_tasks (id TEXT PRIMARY KEY, version INTEGER NOT NULL, task TEXT NOT NULL);
+            CREATE TABLE a2a_events (task_id TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (task_id, seq)) WITHOUT ROWID;
+            INSERT INTO a2a_tasks VALUES ('t1', 0, '{}');
+            """,
+            "UPDATE a2a_tasks SET version = $seq, task = $task WHERE id = 't1';");
 
         _store = new SqliteTaskStore(new SqliteTaskStoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "store.db")}" });
-        _manager = new TaskManager(_store);
-        var tasks = new List<string>();
+        var manager = new TaskManager(_store);
+        var updaters = new List<TaskUpdater>();
         for (int i = 0; i < 16; i++)
         {
-            AgentTask task = await _manager.CreateTaskAsync(Message.FromUser("benchmark"));
-            await _manager.UpdateStatusAsync(task.Id, TaskState.Working);
-            tasks.Add(task.Id);
+            TaskUpdater updater = manager.CreateUpdater(await manager.CreateTaskAsync(Message.FromUser("benchmark")));
+            await updater.StartWorkAsync();
+            updaters.Add(updater);
         }
 
-        _tasks = [.. tasks];
+        _updaters = [.. updaters];
     }
 
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        _rawInsert.Dispose();
-        _rawUpdate.Dispose();
-        _raw.Dispose();
+        _storeTables.Dispose();
+        _bareTables.Dispose();
         await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Updates)]
-    public void RawInsertAndUpdate()
-    {
-        for (int i = 0; i < Updates; i++)
-        {
-            long seq = ++_rawSeq;
-            using SqliteTransaction transaction = _raw.BeginTransaction(deferred: false);
-            _rawInsert.Transaction = transaction;
-            _rawUpdate.Transaction = transaction;
-            _rawInsert.Parameters["$seq"].Value = seq;
-            _rawInsert.Parameters["$event"].Value = """{"statusUpdate":{"taskId":"t1","contextId":"c1","status":{"state":"TASK_STATE_WORKING","timestamp":"2026-11-29T12:00:00.000Z"}}}""";
-            _rawInsert.ExecuteNonQuery();
-            _rawUpdate.Parameters["$seq"].Value = seq;
-            _rawUpdate.Parameters["$task"].Value = """{"id":"t1","contextId":"c1","status":{"state":"TASK_STATE_WORKING","timestamp":"2026-11-29T12:00:00.000Z"},"history":[]}""";
-            _rawUpdate.ExecuteNonQuery();
-            transaction.Commit();
-        }
-    }
+    public void RawStatementsOnStoreTables() => _storeTables.Write(Updates);
+
+    [Benchmark(OperationsPerInvoke = Updates)]
+    public void RawStatementsOnBareTables() => _bareTables.Write(Updates);
 
     [Benchmark(OperationsPerInvoke = Updates)]
     public async Task OneWriter()
     {
         for (int i = 0; i < Updates; i++)
         {
-            await _manager.UpdateStatusAsync(_tasks[0], TaskState.Working);
+            await _updaters[0].StartWorkAsync();
         }
     }
 
     [Benchmark(OperationsPerInvoke = Updates)]
     public Task SixteenConcurrentTasks() =>
-        Task.WhenAll(_tasks.Select(id => Task.Run(async () =>
+        Task.WhenAll(_updaters.Select(updater => Task.Run(async () =>
         {
             for (int i = 0; i < Updates / 16; i++)
             {
-                await _manager.UpdateStatusAsync(id, TaskState.Working);
+                await updater.StartWorkAsync();
             }
         })));
 
-    private void Execute(string sql)
+    /// <summary>One connection writing "update the task row, insert the event row" transactions, one at a time.</summary>
+    private sealed class RawWriter : IDisposable
     {
-        using var command = new SqliteCommand(sql, _raw);
-        command.ExecuteNonQuery();
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _update;
+        private readonly SqliteCommand _insert;
+        private long _seq;
+
+        public RawWriter(string file, string setup, string update)
+        {
+            _connection = new SqliteConnection($"Data Source={file};Pooling=False");
+            _connection.Open();
+            Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+            Execute(setup);
+            _update = new SqliteCommand(update, _connection);
+            _update.Parameters.Add(new SqliteParameter("$seq", 0L));
+            _update.Parameters.Add(new SqliteParameter("$task", TaskJson));
+            _insert = new SqliteCommand("INSERT INTO a2a_events (task_id, seq, event) VALUES ('t1', $seq, $event);", _connection);
+            _insert.Parameters.Add(new SqliteParameter("$seq", 0L));
+            _insert.Parameters.Add(new SqliteParameter("$event", EventJson));
+        }
+
+        public void Write(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                long seq = ++_seq;
+                using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+                _update.Transaction = transaction;
+                _insert.Transaction = transaction;
+                _update.Parameters["$seq"].Value = seq;
+                _update.ExecuteNonQuery();
+                _insert.Parameters["$seq"].Value = seq;
+                _insert.ExecuteNonQuery();
+                transaction.Commit();
+            }
+        }
+
+        public void Dispose()
+        {
+            _update.Dispose();
+            _insert.Dispose();
+            _connection.Dispose();
+        }
+
+        private void Execute(string sql)
+        {
+            using var command = new SqliteCommand(sql, _connection);
+            command.ExecuteNonQuery();
+        }
     }
 }

@@ -53,6 +53,8 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
         _time = timeProvider ?? TimeProvider.System;
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         _source = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        // The store sets no session state, so a connection going back to the pool needs no DISCARD ALL.
+        builder.NoResetOnClose = true;
         _dataSource = NpgsqlDataSource.Create(builder);
         _signals = new TaskEventSignals(options.PollInterval, _time);
         _listener = new ChangeListener(builder, options.ListenKeepAlive, _signals);
