@@ -23,6 +23,9 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
     // NOTIFY payloads are limited to 8000 bytes; longer ids wake every subscriber (an empty payload) instead.
     private const int MaxNotifiedIdLength = 1000;
 
+    // A primary key entry must fit in a third of an index page (about 2700 bytes); this leaves room.
+    private const int MaxTaskIdBytes = 2000;
+
     private readonly PostgreSqlTaskStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly NpgsqlDataSource _dataSource;
@@ -114,6 +117,11 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
+        if (System.Text.Encoding.UTF8.GetByteCount(task.Id) > MaxTaskIdBytes)
+        {
+            throw new InvalidParamsException($"The PostgreSQL task store keeps task ids of up to {MaxTaskIdBytes} bytes (UTF-8); this one has {System.Text.Encoding.UTF8.GetByteCount(task.Id)}.");
+        }
+
         long now = _time.GetUtcNow().UtcTicks;
         bool finished = task.Status.State.IsTerminal();
         bool created = await WriteAsync(finished, async (connection, transaction) =>

@@ -386,6 +386,22 @@ public abstract class TaskStoreConformanceTests : IAsyncLifetime
         Assert.Equal(Json(task), Json((await store.GetAsync("big"))!.Task));
     }
 
+    [Fact]
+    public async Task Long_task_ids_round_trip_and_wake_their_waiters()
+    {
+        ITaskStore store = await NewStoreAsync();
+        string id = string.Concat(Enumerable.Range(0, 40).Select(_ => Guid.NewGuid().ToString("N"))); // 1,280 characters
+        await store.CreateAsync(NewTask(id));
+        Task waiting = store.WaitForEventsAsync(id, 1).AsTask();
+
+        AgentTask working = NewTask(id, TaskState.Working);
+        await store.UpdateAsync(working, 1, Status(working));
+
+        await waiting.WaitAsync(Hang);
+        Assert.Equal([1L, 2L], (await store.ReadEventsAsync(id, 0, 10)).Select(e => e.Sequence));
+        Assert.Equal(id, Assert.Single((await store.ListAsync(new TaskQuery())).Tasks).Id);
+    }
+
     /// <summary>A store made by <see cref="CreateStoreAsync"/>, disposed when the test ends.</summary>
     protected async Task<ITaskStore> NewStoreAsync(TaskRetentionOptions? retention = null, TimeProvider? clock = null)
     {

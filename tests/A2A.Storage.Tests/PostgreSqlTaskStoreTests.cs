@@ -53,6 +53,31 @@ public sealed class PostgreSqlTaskStoreTests
     }
 
     [Fact]
+    public async Task A_task_id_too_long_to_notify_still_wakes_subscribers_on_other_instances()
+    {
+        string database = await (await PostgresCluster.Shared).CreateDatabaseAsync();
+        await using var a = new PostgreSqlTaskStore(database);
+        await using var b = new PostgreSqlTaskStore(new PostgreSqlTaskStoreOptions { ConnectionString = database, PollInterval = TimeSpan.FromHours(1) });
+        string id = string.Concat(Enumerable.Range(0, 40).Select(_ => Guid.NewGuid().ToString("N"))); // past the notified length
+        var onA = new TaskManager(a);
+        await onA.CreateTaskAsync(taskId: id);
+
+        Task waiting = b.WaitForEventsAsync(id, 1).AsTask();
+        await onA.UpdateStatusAsync(id, TaskState.Working);
+        await waiting.WaitAsync(Hang);
+    }
+
+    [Fact]
+    public async Task A_task_id_longer_than_the_index_holds_is_refused_as_invalid_params()
+    {
+        await using var store = new PostgreSqlTaskStore(await (await PostgresCluster.Shared).CreateDatabaseAsync());
+        string id = string.Concat(Enumerable.Range(0, 100).Select(_ => Guid.NewGuid().ToString("N")));
+        InvalidParamsException refused = await Assert.ThrowsAsync<InvalidParamsException>(async () => await new TaskManager(store).CreateTaskAsync(taskId: id));
+        Assert.Contains("2000 bytes", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await store.GetAsync(id)); // looking one up is fine
+    }
+
+    [Fact]
     public async Task Instances_racing_on_one_task_never_both_win()
     {
         string database = await (await PostgresCluster.Shared).CreateDatabaseAsync();
