@@ -23,6 +23,10 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
     // NOTIFY payloads are limited to 8000 bytes; longer ids wake every subscriber (an empty payload) instead.
     private const int MaxNotifiedIdLength = 1000;
 
+    // With compaction, a finishing write also drops the events its final snapshot stands for (the statement sees the
+    // log as it was before it, so the snapshot it appends stays).
+    private const string CompactEvents = ",\n    d AS (DELETE FROM a2a_events WHERE task_id = $1 AND EXISTS (SELECT 1 FROM u))";
+
     // A primary key entry must fit in a third of an index page (about 2700 bytes); this leaves room.
     private const int MaxTaskIdBytes = 2000;
 
@@ -165,7 +169,7 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
 
         // A compacted finished task keeps its final snapshot as its only event: a replay still rebuilds it.
         StreamResponse logged = compact ? StreamResponse.From(task) : change;
-        long? actual = await WriteAsync(finished, async (connection, transaction) =>
+        long? version = await WriteAsync(finished, async (connection, transaction) =>
         {
             // Compare-and-swap, (compaction,) and append in one statement: a row lock serializes racing writers, and
             // the loser's WHERE no longer matches the version the winner wrote.
@@ -173,32 +177,23 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
                 WITH u AS (
                     UPDATE a2a_tasks SET context_id = $2, state = $3, status_ticks = $4, version = version + 1,
                         finished_ticks = COALESCE(finished_ticks, $5), task = $6
-                    WHERE id = $1 AND version = $7 RETURNING version),
-                d AS (DELETE FROM a2a_events WHERE $8 AND task_id = $1 AND EXISTS (SELECT 1 FROM u)),
-                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $9 FROM u RETURNING seq)
-                SELECT seq FROM e
-                UNION ALL
-                -- The loser learns the version it lost to; one that waited for the winner's row lock still sees the
-                -- version from before, which it reports as at least one newer than it expected.
-                SELECT -GREATEST(version, $7 + 1) FROM a2a_tasks WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM u);
+                    WHERE id = $1 AND version = $7 RETURNING version){(compact ? CompactEvents : "")}
+                INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $8 FROM u RETURNING seq;
                 """,
-                [.. TaskColumns(task, finished ? now : null), Int64(expectedVersion), Bool(compact), Text(A2AJson.Serialize(logged))]);
+                [.. TaskColumns(task, finished ? now : null), Int64(expectedVersion), Text(A2AJson.Serialize(logged))]);
             command.Transaction = transaction;
-            object? result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return result as long?;
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
         }, "update a task", cancellationToken).ConfigureAwait(false);
 
-        // A positive number is the new version; a negative one the version another writer left; none: no such task.
-        switch (actual)
+        if (version is null)
         {
-            case null:
-                throw new TaskNotFoundException(task.Id);
-            case < 0:
-                throw new TaskVersionConflictException(task.Id, expectedVersion, -actual.Value);
+            // Nothing written: the task is gone, or another writer got there first (the rare path reads once more).
+            long actual = await VersionAsync(task.Id, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(task.Id);
+            throw new TaskVersionConflictException(task.Id, expectedVersion, Math.Max(actual, expectedVersion + 1));
         }
 
         Changed(task.Id);
-        return new StoredTask(task, actual.Value);
+        return new StoredTask(task, version.Value);
     }
 
     /// <inheritdoc />
@@ -223,9 +218,7 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
         TaskListKey? after = string.IsNullOrEmpty(query.PageToken) ? null : TaskListKey.Parse(query.PageToken);
         await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);
 
-        // Filters become a WHERE clause the indexes serve (by context, else by status time); the page is a seek past
-        // the token's key plus one row more, to know whether a next page exists.
-        var filters = new List<string>();
+        // The page is a seek past the token's key plus one row more, to know whether a next page exists.
         var parameters = new List<NpgsqlParameter>();
         string Next(NpgsqlParameter parameter)
         {
@@ -233,42 +226,14 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
             return "$" + parameters.Count;
         }
 
-        if (query.ContextId is not null)
-        {
-            filters.Add("context_id = " + Next(Text(query.ContextId)));
-        }
-
-        if (query.State is { } state)
-        {
-            filters.Add("state = " + Next(Int32((int)state)));
-        }
-
-        if (query.ActiveOnly)
-        {
-            filters.Add("finished_ticks IS NULL");
-        }
-
-        if (query.StatusTimestampAfter is { } since)
-        {
-            filters.Add("status_ticks > " + Next(Int64(since.UtcTicks)));
-        }
-
-        string where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        (string where, string seek) = TaskListSql.Where(query, after, value => Next(value is string text ? Text(text) : Int64((long)value)));
         int filterParameters = parameters.Count;
-        string seek = where;
-        if (after is { } key)
-        {
-            string ticks = Next(Int64(key.StatusTicks));
-            string id = Next(Text(key.TaskId));
-            seek = (where.Length == 0 ? "WHERE " : where + " AND ") + $"(status_ticks < {ticks} OR (status_ticks = {ticks} AND id > {id}))";
-        }
-
         string limit = Next(Int64(query.PageSize + 1));
         return await RunAsync(async connection =>
         {
             // The page and the count in one round trip.
             await using var batch = new NpgsqlBatch(connection);
-            var page = new NpgsqlBatchCommand($"SELECT task FROM a2a_tasks {seek} ORDER BY status_ticks DESC, id LIMIT {limit};");
+            var page = new NpgsqlBatchCommand($"SELECT task FROM a2a_tasks {seek} {TaskListSql.OrderBy} LIMIT {limit};");
             page.Parameters.AddRange(parameters.Select(Clone).ToArray());
             var count = new NpgsqlBatchCommand($"SELECT COUNT(*) FROM a2a_tasks {where};");
             count.Parameters.AddRange(parameters.Take(filterParameters).Select(Clone).ToArray());
@@ -548,8 +513,6 @@ public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisp
     private static NpgsqlParameter Int32(int value) => new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = value };
 
     private static NpgsqlParameter Interval(TimeSpan value) => new NpgsqlParameter<TimeSpan> { NpgsqlDbType = NpgsqlDbType.Interval, TypedValue = value };
-
-    private static NpgsqlParameter Bool(bool value) => new NpgsqlParameter<bool> { NpgsqlDbType = NpgsqlDbType.Boolean, TypedValue = value };
 
     private static NpgsqlParameter Clone(NpgsqlParameter parameter) => parameter.Clone();
 

@@ -28,7 +28,7 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     private readonly string _source;
     private readonly SqliteConnection _writer;
     private readonly ConcurrentQueue<Write> _pending = new();
-    private readonly object _committing = new();
+    private readonly SemaphoreSlim _committing = new(1, 1);
     private readonly WriterCommands _commands;
     private readonly List<Write> _batch = [];
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
@@ -115,7 +115,8 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
             throw new InvalidParamsException("An event must carry exactly one of task, message, statusUpdate or artifactUpdate.");
         }
 
-        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Update(task, expectedVersion, change), cancellationToken));
+        bool compact = _options.CompactFinishedTasks && task.Status.State.IsTerminal();
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Update(task, expectedVersion, change, compact), cancellationToken));
     }
 
     /// <inheritdoc />
@@ -134,47 +135,21 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
         TaskListKey? after = string.IsNullOrEmpty(query.PageToken) ? null : TaskListKey.Parse(query.PageToken);
         await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);
 
-        // Filters become a WHERE clause the indexes serve (by context, else by status time); the page is a seek past
-        // the token's key plus one row more, to know whether a next page exists.
-        var filters = new List<string>();
+        // The page is a seek past the token's key plus one row more, to know whether a next page exists.
         var parameters = new List<(string, object)>();
-        if (query.ContextId is not null)
+        (string where, string seek) = TaskListSql.Where(query, after, value =>
         {
-            filters.Add("context_id = $context");
-            parameters.Add(("$context", query.ContextId));
-        }
-
-        if (query.State is { } state)
-        {
-            filters.Add("state = $state");
-            parameters.Add(("$state", (long)state));
-        }
-
-        if (query.ActiveOnly)
-        {
-            filters.Add("finished_ticks IS NULL");
-        }
-
-        if (query.StatusTimestampAfter is { } since)
-        {
-            filters.Add("status_ticks > $since");
-            parameters.Add(("$since", since.UtcTicks));
-        }
-
-        string where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
-        string seek = after is null ? where : (where.Length == 0 ? "WHERE " : where + " AND ") + "(status_ticks < $afterTicks OR (status_ticks = $afterTicks AND id > $afterId))";
-        if (after is { } key)
-        {
-            parameters.Add(("$afterTicks", key.StatusTicks));
-            parameters.Add(("$afterId", key.TaskId));
-        }
-
+            string name = "$p" + (parameters.Count + 1);
+            parameters.Add((name, value));
+            return name;
+        });
+        int filterParameters = parameters.Count;
         parameters.Add(("$limit", (long)query.PageSize + 1));
         return await ReadAsync(async connection =>
         {
             var tasks = new List<AgentTask>(Math.Min(query.PageSize, 16));
             bool more = false;
-            await using (SqliteCommand page = Command(connection, $"SELECT task FROM a2a_tasks {seek} ORDER BY status_ticks DESC, id LIMIT $limit;", [.. parameters]))
+            await using (SqliteCommand page = Command(connection, $"SELECT task FROM a2a_tasks {seek} {TaskListSql.OrderBy} LIMIT $limit;", [.. parameters]))
             await using (SqliteDataReader reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -189,7 +164,7 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
                 }
             }
 
-            await using SqliteCommand count = Command(connection, $"SELECT COUNT(*) FROM a2a_tasks {where};", [.. parameters]);
+            await using SqliteCommand count = Command(connection, $"SELECT COUNT(*) FROM a2a_tasks {where};", [.. parameters.Take(filterParameters)]);
             int total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             return new TaskPage(tasks, more ? TaskListKey.Of(tasks[^1]).ToString() : "", total);
         }, "list tasks", cancellationToken).ConfigureAwait(false);
@@ -250,7 +225,8 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     /// <summary>Commits the writes still queued, then closes the file.</summary>
     public void Dispose()
     {
-        lock (_committing)
+        _committing.Wait();
+        try
         {
             if (_disposed)
             {
@@ -264,6 +240,10 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
 
             _commands.Dispose();
             _writer.Dispose();
+        }
+        finally
+        {
+            _committing.Release();
         }
 
         CommitQueued(); // refuses what was queued meanwhile
@@ -317,23 +297,55 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     // write therefore costs no thread hop; what is still queued then is handed to a pool thread.
     private void CommitQueued(Write? mine = null)
     {
-        while (!_pending.IsEmpty && Monitor.TryEnter(_committing))
+        // Whoever holds the lock looks at the queue again after releasing it, so a write queued while the lock was
+        // held (its own attempt to commit having failed) is never left behind.
+        while (!_pending.IsEmpty && _committing.Wait(0))
         {
+            bool handOff = false;
             try
             {
                 while (CommitBatch())
                 {
-                    if (mine is not null && mine.IsDone && !_pending.IsEmpty)
+                    if (mine is { IsDone: true })
                     {
-                        _ = Task.Run(() => CommitQueued());
-                        return;
+                        handOff = true;
+                        break;
                     }
                 }
             }
             finally
             {
-                Monitor.Exit(_committing);
+                _committing.Release();
             }
+
+            if (handOff)
+            {
+                if (!_pending.IsEmpty)
+                {
+                    _ = Task.Run(() => CommitQueued());
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>How many writes wait for a commit (for tests).</summary>
+    internal int QueuedWrites => _pending.Count;
+
+    /// <summary>Holds every commit back until disposed, so that tests can queue writes deterministically.</summary>
+    internal IDisposable PauseCommits()
+    {
+        _committing.Wait();
+        return new Resume(this);
+    }
+
+    private sealed class Resume(SqliteTaskStore store) : IDisposable
+    {
+        public void Dispose()
+        {
+            store._committing.Release();
+            store.CommitQueued();
         }
     }
 
@@ -467,45 +479,50 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
         /// <summary>Whether the caller has its answer.</summary>
         public abstract bool IsDone { get; }
 
+        // Tasks and events are serialized here, on the writer's own thread, so that the committer (which writes for
+        // everyone, one transaction at a time) only binds strings.
         public sealed class Create(AgentTask task) : Write<StoredTask>
         {
+            private readonly string _taskJson = A2AJson.Serialize(task);
+            private readonly string _eventJson = A2AJson.Serialize(StreamResponse.From(task));
+
             protected override (StoredTask, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
-                if (!commands.InsertTask(task, finished ? now : null))
+                if (!commands.InsertTask(task, _taskJson, finished ? now : null))
                 {
                     throw new TaskAlreadyExistsException(task.Id);
                 }
 
-                commands.InsertEvent(task.Id, 1, StreamResponse.From(task));
+                commands.InsertEvent(task.Id, 1, _eventJson);
                 touched.Add(task.Id);
                 return (new StoredTask(task, 1), finished);
             }
         }
 
-        public sealed class Update(AgentTask task, long expectedVersion, StreamResponse change) : Write<StoredTask>
+        public sealed class Update(AgentTask task, long expectedVersion, StreamResponse change, bool compact) : Write<StoredTask>
         {
+            private readonly string _taskJson = A2AJson.Serialize(task);
+
+            // A compacted finished task keeps its final snapshot as its only event: a replay still rebuilds it.
+            private readonly string _eventJson = A2AJson.Serialize(compact ? StreamResponse.From(task) : change);
+
             protected override (StoredTask, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
-                if (!commands.UpdateTask(task, expectedVersion, finished ? now : null))
+                if (!commands.UpdateTask(task, _taskJson, expectedVersion, finished ? now : null))
                 {
                     long? actual = commands.VersionOf(task.Id);
                     throw actual is null ? new TaskNotFoundException(task.Id) : new TaskVersionConflictException(task.Id, expectedVersion, actual.Value);
                 }
 
                 long version = expectedVersion + 1;
-                if (finished && options.CompactFinishedTasks)
+                if (compact)
                 {
-                    // The final snapshot stands for every event before it: a replay still rebuilds the task.
                     commands.DeleteEvents(task.Id);
-                    commands.InsertEvent(task.Id, version, StreamResponse.From(task));
-                }
-                else
-                {
-                    commands.InsertEvent(task.Id, version, change);
                 }
 
+                commands.InsertEvent(task.Id, version, _eventJson);
                 touched.Add(task.Id);
                 return (new StoredTask(task, version), finished);
             }

@@ -1,4 +1,3 @@
-using A2A.Json;
 using A2A.Protocol;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +5,7 @@ namespace A2A.Storage.Sqlite;
 
 /// <summary>
 /// The writer connection's statements, prepared once and reused by every transaction: the one place the store's
-/// write SQL lives.
+/// write SQL lives. Tasks and events arrive as JSON already, serialized by their writers before the commit.
 /// </summary>
 internal sealed class WriterCommands : IDisposable
 {
@@ -73,15 +72,15 @@ internal sealed class WriterCommands : IDisposable
         }
     }
 
-    public bool InsertTask(AgentTask task, long? finishedTicks)
+    public bool InsertTask(AgentTask task, string taskJson, long? finishedTicks)
     {
-        SetTask(_insertTask, task, finishedTicks);
+        SetTask(_insertTask, task, taskJson, finishedTicks);
         return _insertTask.ExecuteNonQuery() == 1;
     }
 
-    public bool UpdateTask(AgentTask task, long expectedVersion, long? finishedTicks)
+    public bool UpdateTask(AgentTask task, string taskJson, long expectedVersion, long? finishedTicks)
     {
-        SetTask(_updateTask, task, finishedTicks);
+        SetTask(_updateTask, task, taskJson, finishedTicks);
         _updateTask.Parameters["$expected"].Value = expectedVersion;
         return _updateTask.ExecuteNonQuery() == 1;
     }
@@ -92,11 +91,11 @@ internal sealed class WriterCommands : IDisposable
         return _versionOf.ExecuteScalar() as long?;
     }
 
-    public void InsertEvent(string taskId, long sequence, StreamResponse change)
+    public void InsertEvent(string taskId, long sequence, string changeJson)
     {
         _insertEvent.Parameters["$id"].Value = taskId;
         _insertEvent.Parameters["$seq"].Value = sequence;
-        _insertEvent.Parameters["$event"].Value = A2AJson.Serialize(change);
+        _insertEvent.Parameters["$event"].Value = changeJson;
         _insertEvent.ExecuteNonQuery();
     }
 
@@ -179,14 +178,14 @@ internal sealed class WriterCommands : IDisposable
         while (reader.NextResult());
     }
 
-    private static void SetTask(SqliteCommand command, AgentTask task, long? finishedTicks)
+    private static void SetTask(SqliteCommand command, AgentTask task, string taskJson, long? finishedTicks)
     {
         command.Parameters["$id"].Value = task.Id;
         command.Parameters["$context"].Value = task.ContextId ?? "";
         command.Parameters["$state"].Value = (long)task.Status.State;
         command.Parameters["$ticks"].Value = TaskListKey.Of(task).StatusTicks;
         command.Parameters["$finished"].Value = finishedTicks is { } ticks ? ticks : DBNull.Value;
-        command.Parameters["$task"].Value = A2AJson.Serialize(task);
+        command.Parameters["$task"].Value = taskJson;
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)

@@ -49,24 +49,59 @@ public sealed class SqliteTaskStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_writers_share_commits()
+    public async Task Writes_queued_during_a_commit_share_the_next_one()
     {
         await using var store = new SqliteTaskStore($"Data Source={_files.NewFile("group.db")}");
-        var manager = new TaskManager(store);
-        AgentTask[] tasks = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => manager.CreateTaskAsync()));
-        long before = store.Commits;
-
-        await Task.WhenAll(tasks.Select(task => Task.Run(async () =>
+        AgentTask[] tasks = [.. Enumerable.Range(0, 16).Select(i => new AgentTask { Id = $"t{i}", ContextId = "c", Status = new AgentTaskStatus { State = TaskState.Submitted } })];
+        foreach (AgentTask task in tasks)
         {
-            for (int i = 0; i < 20; i++)
-            {
-                await manager.UpdateStatusAsync(task.Id, TaskState.Working);
-            }
-        })));
+            await store.CreateAsync(task);
+        }
 
-        long commits = store.Commits - before;
-        Assert.All(await Task.WhenAll(tasks.Select(t => store.GetAsync(t.Id).AsTask())), stored => Assert.Equal(21, stored!.Version));
-        Assert.True(commits < 16 * 20, $"{16 * 20} writes took {commits} commits: concurrent writes were not grouped.");
+        // While a commit runs (held here), sixteen writers queue; the commit after it takes them all at once.
+        long before = store.Commits;
+        Task<StoredTask>[] writes;
+        using (store.PauseCommits())
+        {
+            writes = [.. tasks.Select(task => Task.Run(async () =>
+            {
+                AgentTask working = task with { Status = new AgentTaskStatus { State = TaskState.Working } };
+                return await store.UpdateAsync(working, 1, StreamResponse.From(new TaskStatusUpdateEvent { TaskId = task.Id, ContextId = "c", Status = working.Status }));
+            }))];
+            DateTime deadline = DateTime.UtcNow.AddSeconds(30); // a hang detector, not a timing assert
+            while (store.QueuedWrites < tasks.Length)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"only {store.QueuedWrites} writes queued");
+                await Task.Delay(1);
+            }
+        }
+
+        StoredTask[] written = await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(written, stored => Assert.Equal(2, stored.Version));
+        Assert.Equal(1, store.Commits - before);
+    }
+
+    [Fact]
+    public async Task Every_write_of_many_racing_writers_is_committed_and_none_is_left_waiting()
+    {
+        // The committer hands over to the next one whenever its own write is done: a write queued at that moment
+        // must still be committed (a hang here means one was left behind).
+        await using var store = new SqliteTaskStore(new SqliteTaskStoreOptions { ConnectionString = $"Data Source={_files.NewFile("race.db")}" });
+        var manager = new TaskManager(store);
+        TaskUpdater[] updaters = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ => manager.CreateUpdater(await manager.CreateTaskAsync())));
+
+        await Task.WhenAll(updaters.Select(updater => Task.Run(async () =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                await updater.StartWorkAsync();
+            }
+        }))).WaitAsync(TimeSpan.FromMinutes(2));
+
+        foreach (TaskUpdater updater in updaters)
+        {
+            Assert.Equal(101, (await store.GetAsync(updater.TaskId))!.Version);
+        }
     }
 
     [Fact]
