@@ -474,7 +474,14 @@ public sealed class A2AAgentService : IAsyncDisposable
                     return; // a direct reply: no task to cancel
                 }
 
-                long seen = (await store.GetAsync(Turn.Task.Id, stop).ConfigureAwait(false))?.Version ?? 0;
+                StoredTask? stored = await store.GetAsync(Turn.Task.Id, stop).ConfigureAwait(false);
+                if (stored?.Task.Status.State == TaskState.Canceled)
+                {
+                    Cancel(); // canceled before the watch began
+                    return;
+                }
+
+                long seen = stored?.Version ?? 0;
                 while (true)
                 {
                     await store.WaitForEventsAsync(Turn.Task.Id, seen, stop).ConfigureAwait(false);

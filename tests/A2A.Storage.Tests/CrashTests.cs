@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using A2A.Json;
 using A2A.Protocol;
-using A2A.Storage.PostgreSql;
-using A2A.Storage.Sqlite;
 using A2A.Tasks;
-using A2A.Testing;
 
 namespace A2A.Storage.Tests;
 
@@ -23,28 +19,16 @@ public sealed class CrashTests : IDisposable
     [InlineData("postgres")]
     public async Task A_killed_writer_loses_no_accepted_write_and_tears_no_task(string kind)
     {
-        string connection = kind == "sqlite"
-            ? $"Data Source={_files.NewFile("crash.db")}"
-            : await (await PostgresCluster.Shared).CreateDatabaseAsync("writer");
+        string connection = await DurableStores.NewConnectionStringAsync(kind, _files);
         Dictionary<string, long> accepted = await RunAndKillAsync(kind, connection, acceptedWrites: 300);
 
-        ITaskStore store = kind == "sqlite" ? new SqliteTaskStore(connection) : new PostgreSqlTaskStore(connection);
+        ITaskStore store = DurableStores.Open(kind, connection);
         await using var closing = (IAsyncDisposable)store;
         Assert.Equal(4, accepted.Count);
         foreach ((string taskId, long version) in accepted)
         {
-            StoredTask stored = (await store.GetAsync(taskId))!;
+            StoredTask stored = await DurableStores.AssertLogReplaysToStoredTaskAsync(store, taskId);
             Assert.True(stored.Version >= version, $"task {taskId}: accepted version {version}, stored {stored.Version}");
-
-            IReadOnlyList<TaskEventRecord> log = await store.ReadEventsAsync(taskId, 0, 100_000);
-            Assert.Equal(Enumerable.Range(1, (int)stored.Version).Select(i => (long)i), log.Select(e => e.Sequence));
-            var folded = new ClientTaskManager();
-            foreach (TaskEventRecord record in log)
-            {
-                folded.SaveTaskEvent(record.Event);
-            }
-
-            Assert.Equal(A2AJson.Serialize(stored.Task), A2AJson.Serialize(folded.GetTaskOrThrow()));
         }
 
         // The store goes on: the next write continues each log.

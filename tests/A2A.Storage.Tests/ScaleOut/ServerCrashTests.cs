@@ -1,9 +1,6 @@
 using A2A.Json;
 using A2A.Protocol;
-using A2A.Storage.PostgreSql;
-using A2A.Storage.Sqlite;
 using A2A.Tasks;
-using A2A.Testing;
 
 namespace A2A.Storage.Tests.ScaleOut;
 
@@ -23,9 +20,7 @@ public sealed class ServerCrashTests : IDisposable
     [InlineData("postgres")]
     public async Task A_killed_server_loses_no_streamed_update_and_after_a_restart_the_task_is_settled(string store)
     {
-        string connection = store == "sqlite"
-            ? $"Data Source={_files.NewFile("crash.db")}"
-            : await (await PostgresCluster.Shared).CreateDatabaseAsync("crash");
+        string connection = await DurableStores.NewConnectionStringAsync(store, _files);
 
         string taskId;
         string received;
@@ -43,18 +38,9 @@ public sealed class ServerCrashTests : IDisposable
         Assert.StartsWith(received, ScaleOutTests.TextOf(settled), StringComparison.Ordinal);
 
         // The store itself: contiguous log, replaying to the stored task.
-        ITaskStore opened = store == "sqlite" ? new SqliteTaskStore(connection) : new PostgreSqlTaskStore(connection);
+        ITaskStore opened = DurableStores.Open(store, connection);
         await using var closing = (IAsyncDisposable)opened;
-        StoredTask stored = (await opened.GetAsync(taskId))!;
-        IReadOnlyList<TaskEventRecord> log = await opened.ReadEventsAsync(taskId, 0, 100_000);
-        Assert.Equal(Enumerable.Range(1, (int)stored.Version).Select(i => (long)i), log.Select(e => e.Sequence));
-        var replayed = new ClientTaskManager();
-        foreach (TaskEventRecord record in log)
-        {
-            replayed.SaveTaskEvent(record.Event);
-        }
-
-        Assert.Equal(A2AJson.Serialize(stored.Task), A2AJson.Serialize(replayed.GetTaskOrThrow()));
+        StoredTask stored = await DurableStores.AssertLogReplaysToStoredTaskAsync(opened, taskId);
         Assert.Equal(A2AJson.Serialize(stored.Task), A2AJson.Serialize(await second.Client.GetTaskAsync(taskId)));
     }
 
