@@ -8,33 +8,12 @@ namespace A2A.Storage.Conformance;
 /// <remarks>
 /// Expiry is tested with zero-length leases, which are expired as soon as they are written: no test waits for a clock.
 /// </remarks>
-public abstract class TaskRunLeaseConformanceTests : IAsyncLifetime
+public abstract class TaskRunLeaseConformanceTests : StoreSuite
 {
     private static readonly TimeSpan Long = TimeSpan.FromHours(1);
-    private readonly List<ITaskRunLeases> _stores = [];
 
     /// <summary>A new, empty store; each call returns one that shares nothing with the ones returned before.</summary>
     protected abstract ValueTask<ITaskRunLeases> CreateLeasesAsync();
-
-    /// <inheritdoc />
-    public virtual Task InitializeAsync() => Task.CompletedTask;
-
-    /// <inheritdoc />
-    public virtual async Task DisposeAsync()
-    {
-        foreach (ITaskRunLeases store in _stores)
-        {
-            switch (store)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
 
     [Fact]
     public async Task A_running_lease_has_one_owner_who_may_acquire_it_again()
@@ -126,10 +105,5 @@ public abstract class TaskRunLeaseConformanceTests : IAsyncLifetime
         Assert.True(await leases.TryAcquireLeaseAsync("t1", "other", Long));
     }
 
-    private async Task<ITaskRunLeases> NewAsync()
-    {
-        ITaskRunLeases store = await CreateLeasesAsync();
-        _stores.Add(store);
-        return store;
-    }
+    private async Task<ITaskRunLeases> NewAsync() => Owned(await CreateLeasesAsync());
 }

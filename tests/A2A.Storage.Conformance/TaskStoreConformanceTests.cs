@@ -11,38 +11,17 @@ namespace A2A.Storage.Conformance;
 /// retention, deletion, and clear errors for bad input. Derive a class in your test project, return your store from
 /// <see cref="CreateStoreAsync"/>, and every test runs against it.
 /// </summary>
-public abstract class TaskStoreConformanceTests : IAsyncLifetime
+public abstract class TaskStoreConformanceTests : StoreSuite
 {
     // A hang detector for waits that must end, not a timing assert.
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(20);
 
-    private readonly List<ITaskStore> _stores = [];
 
     /// <summary>
     /// A new, empty store with <paramref name="retention"/>, on <paramref name="clock"/> (retention's clock). Each
     /// call must return a store that shares nothing with the ones returned before.
     /// </summary>
     protected abstract ValueTask<ITaskStore> CreateStoreAsync(TaskRetentionOptions retention, TimeProvider clock);
-
-    /// <inheritdoc />
-    public virtual Task InitializeAsync() => Task.CompletedTask;
-
-    /// <inheritdoc />
-    public virtual async Task DisposeAsync()
-    {
-        foreach (ITaskStore store in _stores)
-        {
-            switch (store)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
 
     [Fact]
     public async Task Create_starts_at_version_one_with_the_snapshot_as_event_one()
@@ -403,12 +382,8 @@ public abstract class TaskStoreConformanceTests : IAsyncLifetime
     }
 
     /// <summary>A store made by <see cref="CreateStoreAsync"/>, disposed when the test ends.</summary>
-    protected async Task<ITaskStore> NewStoreAsync(TaskRetentionOptions? retention = null, TimeProvider? clock = null)
-    {
-        ITaskStore store = await CreateStoreAsync(retention ?? new TaskRetentionOptions(), clock ?? TimeProvider.System);
-        _stores.Add(store);
-        return store;
-    }
+    protected async Task<ITaskStore> NewStoreAsync(TaskRetentionOptions? retention = null, TimeProvider? clock = null) =>
+        Owned(await CreateStoreAsync(retention ?? new TaskRetentionOptions(), clock ?? TimeProvider.System));
 
     /// <summary>A task in <paramref name="state"/>, its status stamped <paramref name="at"/> (now when null).</summary>
     protected static AgentTask NewTask(string id, TaskState state = TaskState.Submitted, string context = "c1", DateTimeOffset? at = null) =>
