@@ -44,6 +44,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
     public static async Task<PostgresCluster> StartAsync(params string[] settings)
     {
         string bin = FindBinaries();
+        RemoveStoppedClusters();
         bool asPostgresUser = !OperatingSystem.IsWindows() && Environment.UserName == "root";
         string root = Path.Combine(Path.GetTempPath(), "a2a-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
@@ -147,6 +148,28 @@ internal sealed class PostgresCluster : IAsyncDisposable
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await errors}{await output}{Log}");
+        }
+    }
+
+    // A test process may end before its exit handler finished deleting its cluster (the server is stopped first):
+    // clusters whose server is not running (no postmaster.pid) are removed when a later one starts, once they are old
+    // enough not to be one being created or restarted right now.
+    private static void RemoveStoppedClusters()
+    {
+        DateTime old = DateTime.UtcNow.AddMinutes(-10);
+        foreach (string folder in Directory.GetDirectories(Path.GetTempPath(), "a2a-pg-*"))
+        {
+            if (Directory.GetLastWriteTimeUtc(folder) < old && !File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Another process is removing it, or it is still being created: leave it.
+                }
+            }
         }
     }
 
