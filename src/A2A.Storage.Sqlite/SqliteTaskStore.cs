@@ -392,7 +392,7 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
                 bool finished = false;
                 foreach (Write write in _batch)
                 {
-                    finished |= write.Apply(_commands, now, _options, _touched);
+                    finished |= write.Apply(_commands, now, _touched);
                 }
 
                 if (_options.Expires && (finished || _batch.Exists(w => w is Write.Sweep)))
@@ -468,7 +468,7 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     private abstract class Write
     {
         /// <summary>Writes into the open transaction; true when a task became terminal. A refusal (conflict, not found) writes nothing.</summary>
-        public abstract bool Apply(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched);
+        public abstract bool Apply(WriterCommands commands, long now, HashSet<string> touched);
 
         /// <summary>Hands the caller its result (or refusal) once the transaction committed.</summary>
         public abstract void Complete();
@@ -479,14 +479,14 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
         /// <summary>Whether the caller has its answer.</summary>
         public abstract bool IsDone { get; }
 
-        // Tasks and events are serialized here, on the writer's own thread, so that the committer (which writes for
+        // Tasks and events are serialized here, on the calling thread, so that the committer (which writes for
         // everyone, one transaction at a time) only binds strings.
         public sealed class Create(AgentTask task) : Write<StoredTask>
         {
             private readonly string _taskJson = A2AJson.Serialize(task);
             private readonly string _eventJson = A2AJson.Serialize(StreamResponse.From(task));
 
-            protected override (StoredTask, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            protected override (StoredTask, bool) Run(WriterCommands commands, long now, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
                 if (!commands.InsertTask(task, _taskJson, finished ? now : null))
@@ -507,7 +507,7 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
             // A compacted finished task keeps its final snapshot as its only event: a replay still rebuilds it.
             private readonly string _eventJson = A2AJson.Serialize(compact ? StreamResponse.From(task) : change);
 
-            protected override (StoredTask, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            protected override (StoredTask, bool) Run(WriterCommands commands, long now, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
                 if (!commands.UpdateTask(task, _taskJson, expectedVersion, finished ? now : null))
@@ -530,7 +530,7 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
 
         public sealed class Delete(string taskId) : Write<bool>
         {
-            protected override (bool, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+            protected override (bool, bool) Run(WriterCommands commands, long now, HashSet<string> touched)
             {
                 touched.Add(taskId);
                 return (commands.DeleteTask(taskId), false);
@@ -539,18 +539,18 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
 
         public sealed class Sweep : Write<bool>
         {
-            protected override (bool, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched) => (true, false);
+            protected override (bool, bool) Run(WriterCommands commands, long now, HashSet<string> touched) => (true, false);
         }
 
         /// <summary>A change to the run leases, at the store's clock (<c>now</c>, in ticks).</summary>
         public sealed class Lease(Func<WriterCommands, long, bool> change) : Write<bool>
         {
-            protected override (bool, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched) => (change(commands, now), false);
+            protected override (bool, bool) Run(WriterCommands commands, long now, HashSet<string> touched) => (change(commands, now), false);
         }
 
         public sealed class TakeLeases(string owner, TimeSpan duration, int maxCount) : Write<IReadOnlyList<string>>
         {
-            protected override (IReadOnlyList<string>, bool) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched) =>
+            protected override (IReadOnlyList<string>, bool) Run(WriterCommands commands, long now, HashSet<string> touched) =>
                 (commands.TakeExpiredLeases(owner, now, now + duration.Ticks, maxCount), false);
         }
     }
@@ -566,11 +566,11 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
 
         public override bool IsDone => _result.Task.IsCompleted;
 
-        public override bool Apply(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched)
+        public override bool Apply(WriterCommands commands, long now, HashSet<string> touched)
         {
             try
             {
-                (_value, bool finished) = Run(commands, now, options, touched);
+                (_value, bool finished) = Run(commands, now, touched);
                 return finished;
             }
             catch (A2AException refused)
@@ -594,6 +594,6 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
 
         public override void Fail(Exception failure) => _result.TrySetException(failure);
 
-        protected abstract (T Value, bool Finished) Run(WriterCommands commands, long now, SqliteTaskStoreOptions options, HashSet<string> touched);
+        protected abstract (T Value, bool Finished) Run(WriterCommands commands, long now, HashSet<string> touched);
     }
 }
