@@ -299,7 +299,7 @@ internal static class AgentEmitter
         w.Line($"    Description = {(Literal(agent.Description ?? ""))},");
         w.Line($"    Version = {Literal(agent.Version)},");
         w.Line("    SupportedInterfaces = new[] { new global::A2A.Protocol.AgentInterface { Url = url, ProtocolBinding = protocolBinding, ProtocolVersion = protocolVersion } },");
-        w.Line("    Capabilities = new global::A2A.Protocol.AgentCapabilities { Streaming = true, PushNotifications = false },");
+        w.Line($"    Capabilities = new global::A2A.Protocol.AgentCapabilities {{ Streaming = true, PushNotifications = {(agent.PushNotifications ? "true" : "false")} }},");
         w.Line("    DefaultInputModes = new[] { \"text/plain\" },");
         w.Line($"    DefaultOutputModes = new[] {{ {(agent.Artifacts.Count > 0 ? "\"text/plain\", \"application/json\"" : "\"text/plain\"")} }},");
         w.Line("    Skills = new global::A2A.Protocol.AgentSkill[]");

@@ -20,6 +20,7 @@ namespace A2A.Generators.Model;
 /// <param name="Version">The card version.</param>
 /// <param name="OptionalStates">The OptionalTaskStates flags as their integer value.</param>
 /// <param name="JsonContext">Fully qualified JsonSerializerContext type, or null for reflection-based JSON.</param>
+/// <param name="PushNotifications">Whether the card declares push notifications.</param>
 /// <param name="Skills">Declared skills.</param>
 /// <param name="Artifacts">Declared typed artifacts.</param>
 internal sealed record AgentModel(
@@ -37,6 +38,7 @@ internal sealed record AgentModel(
     string Version,
     int OptionalStates,
     string? JsonContext,
+    bool PushNotifications,
     EquatableArray<SkillModel> Skills,
     EquatableArray<ArtifactModel> Artifacts)
 {

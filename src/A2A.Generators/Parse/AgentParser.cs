@@ -64,6 +64,7 @@ internal static class AgentParser
             Version: agent.Version,
             OptionalStates: agent.OptionalStates,
             JsonContext: agent.JsonContext,
+            PushNotifications: agent.PushNotifications,
             Skills: new EquatableArray<SkillModel>(agent.Skills),
             Artifacts: new EquatableArray<ArtifactModel>(agent.Artifacts));
     }
@@ -113,6 +114,7 @@ internal static class AgentParser
         string version = "1.0.0";
         int optionalStates = 0;
         string? jsonContext = null;
+        bool pushNotifications = false;
         foreach (KeyValuePair<string, TypedConstant> argument in agentAttribute.NamedArguments)
         {
             switch (argument.Key)
@@ -130,6 +132,9 @@ internal static class AgentParser
                     }
 
                     optionalStates = flags & LifecycleVocabulary.OptionalAll;
+                    break;
+                case "PushNotifications" when argument.Value.Value is bool push:
+                    pushNotifications = push;
                     break;
                 case "JsonContext":
                     if (argument.Value.Value is not INamedTypeSymbol contextType || !DerivesFromJsonContext(contextType))
@@ -183,7 +188,7 @@ internal static class AgentParser
             }
         }
 
-        return new AgentDeclaration(name, description, version, optionalStates, jsonContext, skills, artifacts);
+        return new AgentDeclaration(name, description, version, optionalStates, jsonContext, pushNotifications, skills, artifacts);
     }
 
     /// <summary>The syntax of a positional (<paramref name="index"/>) or named argument of an attribute, or the attribute itself.</summary>
@@ -546,6 +551,7 @@ internal static class AgentParser
         string Version,
         int OptionalStates,
         string? JsonContext,
+        bool PushNotifications,
         List<SkillModel> Skills,
         List<ArtifactModel> Artifacts);
 }

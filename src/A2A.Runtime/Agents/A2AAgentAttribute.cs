@@ -42,4 +42,11 @@ public sealed class A2AAgentAttribute : Attribute
     /// System.Text.Json with web defaults is used.
     /// </summary>
     public Type? JsonContext { get; set; }
+
+    /// <summary>
+    /// Whether the agent sends push notifications: the generated card declares <c>capabilities.pushNotifications</c>
+    /// and the server accepts push notification configurations (and delivers to them). Off by default; a deployment
+    /// can still turn it on or off with the server options.
+    /// </summary>
+    public bool PushNotifications { get; set; }
 }

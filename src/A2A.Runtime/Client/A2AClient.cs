@@ -120,6 +120,30 @@ public sealed class A2AClient
     public Task<AgentCard> GetExtendedAgentCardAsync(CancellationToken cancellationToken = default) =>
         CallAsync(A2AMethods.GetExtendedAgentCard, new GetExtendedAgentCardRequest(), A2AJson.TypeInfo<GetExtendedAgentCardRequest>(), A2AJson.TypeInfo<AgentCard>(), cancellationToken);
 
+    /// <summary>
+    /// Registers a webhook for a task's changes (<see cref="TaskPushNotificationConfig.TaskId"/> and
+    /// <see cref="TaskPushNotificationConfig.Url"/> set); returns the configuration as the agent stored it, with its id.
+    /// </summary>
+    /// <exception cref="PushNotificationNotSupportedException">The agent does not send push notifications.</exception>
+    /// <exception cref="TaskNotFoundException">The agent does not know the task.</exception>
+    public Task<TaskPushNotificationConfig> CreateTaskPushNotificationConfigAsync(TaskPushNotificationConfig config, CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.CreateTaskPushNotificationConfig, config, A2AJson.TypeInfo<TaskPushNotificationConfig>(), A2AJson.TypeInfo<TaskPushNotificationConfig>(), cancellationToken);
+
+    /// <summary>Reads one of a task's push notification configurations.</summary>
+    /// <exception cref="TaskNotFoundException">The agent knows no such task or configuration.</exception>
+    public Task<TaskPushNotificationConfig> GetTaskPushNotificationConfigAsync(string taskId, string configId, CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.GetTaskPushNotificationConfig, new GetTaskPushNotificationConfigRequest { TaskId = taskId, Id = configId }, A2AJson.TypeInfo<GetTaskPushNotificationConfigRequest>(), A2AJson.TypeInfo<TaskPushNotificationConfig>(), cancellationToken);
+
+    /// <summary>Lists a task's push notification configurations.</summary>
+    /// <exception cref="TaskNotFoundException">The agent does not know the task.</exception>
+    public Task<ListTaskPushNotificationConfigsResponse> ListTaskPushNotificationConfigsAsync(string taskId, CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.ListTaskPushNotificationConfigs, new ListTaskPushNotificationConfigsRequest { TaskId = taskId }, A2AJson.TypeInfo<ListTaskPushNotificationConfigsRequest>(), A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>(), cancellationToken);
+
+    /// <summary>Deletes one of a task's push notification configurations (deleting one that is gone is not an error).</summary>
+    /// <exception cref="TaskNotFoundException">The agent does not know the task.</exception>
+    public Task DeleteTaskPushNotificationConfigAsync(string taskId, string configId, CancellationToken cancellationToken = default) =>
+        CallAsync(A2AMethods.DeleteTaskPushNotificationConfig, new DeleteTaskPushNotificationConfigRequest { TaskId = taskId, Id = configId }, A2AJson.TypeInfo<DeleteTaskPushNotificationConfigRequest>(), A2AJson.TypeInfo<JsonElement>(), cancellationToken);
+
     private async Task<TResult> CallAsync<TParams, TResult>(
         string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public static class A2ATelemetry
     /// <summary>The name of the activity source and the meter.</summary>
     public const string Name = "A2A";
 
-    /// <summary>Spans for server requests (one per JSON-RPC call).</summary>
+    /// <summary>Spans for server requests (one per JSON-RPC call) and push notification attempts.</summary>
     public static ActivitySource ActivitySource { get; } = new(Name);
 
     /// <summary>The meter every instrument below belongs to.</summary>
@@ -32,6 +32,18 @@ public static class A2ATelemetry
 
     /// <summary>Server requests, tagged <c>rpc.method</c> and <c>rpc.jsonrpc.error_code</c> (absent on success).</summary>
     public static Counter<long> ServerRequests { get; } = Meter.CreateCounter<long>("a2a.server.requests", "{request}", "JSON-RPC requests answered.");
+
+    /// <summary>
+    /// Push notifications that ended, tagged <c>a2a.push.outcome</c>: <c>delivered</c>, <c>failed</c> (the webhook
+    /// refused it, or every attempt failed) or <c>refused</c> (the destination is an address the server may not call).
+    /// </summary>
+    public static Counter<long> PushNotifications { get; } = Meter.CreateCounter<long>("a2a.push.notifications", "{notification}", "Push notifications delivered, failed or refused.");
+
+    /// <summary>Push notification attempts that failed and will be tried again.</summary>
+    public static Counter<long> PushRetries { get; } = Meter.CreateCounter<long>("a2a.push.retries", "{attempt}", "Push notification attempts retried.");
+
+    /// <summary>Duration of one push notification attempt in seconds, tagged <c>a2a.push.outcome</c> of the attempt.</summary>
+    public static Histogram<double> PushAttemptDuration { get; } = Meter.CreateHistogram<double>("a2a.push.attempt.duration", "s", "Push notification attempt duration.");
 
     /// <summary>Server request duration in seconds (for streams: until the stream ends), tagged <c>rpc.method</c>.</summary>
     public static Histogram<double> ServerRequestDuration { get; } = Meter.CreateHistogram<double>("a2a.server.request.duration", "s", "JSON-RPC request duration.");

@@ -11,6 +11,13 @@ public class TaskNotFoundException : A2AException
         TaskId = taskId;
     }
 
+    /// <summary>Creates the error for <paramref name="taskId"/> with a message of its own (for example for a missing configuration of a known task).</summary>
+    public TaskNotFoundException(string taskId, string message, Exception? innerException = null)
+        : base(message, A2AErrorCodes.TaskNotFound, "TASK_NOT_FOUND", innerException)
+    {
+        TaskId = taskId;
+    }
+
     private TaskNotFoundException(string message, bool fromWire)
         : base(message, A2AErrorCodes.TaskNotFound, "TASK_NOT_FOUND")
     {

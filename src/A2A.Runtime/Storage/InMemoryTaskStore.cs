@@ -20,7 +20,7 @@ namespace A2A.Storage;
 /// are kept, compacted or expired as <see cref="InMemoryTaskStoreOptions"/> says: without retention, memory grows with
 /// every task the process ever served.
 /// </remarks>
-public sealed class InMemoryTaskStore : ITaskStore
+public sealed partial class InMemoryTaskStore : ITaskStore
 {
     private readonly ConcurrentDictionary<string, Entry> _tasks = new(StringComparer.Ordinal);
     private readonly InMemoryTaskStoreOptions _options;
@@ -440,5 +440,8 @@ public sealed class InMemoryTaskStore : ITaskStore
 
         // Created by the first waiter, completed and cleared by the next write: writers nobody waits for pay nothing.
         public TaskCompletionSource? Changed { get; set; }
+
+        // The task's push notification configurations and delivery claim, under Gate; null until it has any.
+        public PushState? Push { get; set; }
     }
 }

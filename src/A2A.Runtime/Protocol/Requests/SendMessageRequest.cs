@@ -24,7 +24,7 @@ public sealed record SendMessageConfiguration
     /// <summary>Media types the client accepts in response parts.</summary>
     public IReadOnlyList<string>? AcceptedOutputModes { get; init; }
 
-    /// <summary>Push notification settings for the new task (push is not supported yet: a request with one is refused).</summary>
+    /// <summary>A push notification configuration for the task this message creates or continues (its task id is left empty).</summary>
     public TaskPushNotificationConfig? TaskPushNotificationConfig { get; init; }
 
     /// <summary>At most this many of the newest history messages in the answer; 0 means none; null means no limit.</summary>
