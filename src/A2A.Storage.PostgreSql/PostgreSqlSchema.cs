@@ -46,6 +46,21 @@ internal static class PostgreSqlSchema
         CREATE INDEX a2a_leases_by_expiry ON a2a_leases (expires_at);
         CREATE INDEX a2a_leases_by_owner ON a2a_leases (owner);
         """,
+        """
+        CREATE TABLE a2a_push_configs (
+            task_id   text COLLATE "C" NOT NULL REFERENCES a2a_tasks (id) ON DELETE CASCADE,
+            config_id text COLLATE "C" NOT NULL,
+            created   bigserial NOT NULL,      -- the order configurations are listed in
+            delivered bigint NOT NULL,         -- sequence of the last task event delivered to it (the task's log is the outbox)
+            config    text NOT NULL,           -- the TaskPushNotificationConfig, A2A JSON (credentials included)
+            PRIMARY KEY (task_id, config_id)
+        );
+        CREATE TABLE a2a_push_claims (
+            task_id    text COLLATE "C" NOT NULL PRIMARY KEY,
+            owner      text NOT NULL,          -- the server instance delivering the task's notifications
+            expires_at timestamptz NOT NULL    -- database clock; after it, another instance may take over
+        );
+        """,
     ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/>.</summary>

@@ -18,7 +18,7 @@ namespace A2A.Storage.PostgreSql;
 /// dedicated connection and wakes its local subscribers, which then read the log. A lost notification costs at most
 /// <see cref="PostgreSqlTaskStoreOptions.PollInterval"/>, never an event. The schema is created or upgraded on first use.
 /// </remarks>
-public sealed class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposable, IDisposable
 {
     // NOTIFY payloads are limited to 8000 bytes; longer ids wake every subscriber (an empty payload) instead.
     private const int MaxNotifiedIdLength = 1000;

@@ -45,6 +45,20 @@ internal static class SqliteSchema
         CREATE INDEX a2a_leases_by_expiry ON a2a_leases (expires_ticks);
         CREATE INDEX a2a_leases_by_owner ON a2a_leases (owner);
         """,
+        """
+        CREATE TABLE a2a_push_configs (
+            task_id   TEXT    NOT NULL,
+            config_id TEXT    NOT NULL,
+            delivered INTEGER NOT NULL,  -- sequence of the last task event delivered to it (the task's log is the outbox)
+            config    TEXT    NOT NULL,  -- the TaskPushNotificationConfig, A2A JSON (credentials included)
+            PRIMARY KEY (task_id, config_id)
+        );
+        CREATE TABLE a2a_push_claims (
+            task_id       TEXT    NOT NULL PRIMARY KEY,
+            owner         TEXT    NOT NULL,  -- the server instance delivering the task's notifications
+            expires_ticks INTEGER NOT NULL   -- UTC ticks (store clock); after it, another instance may take over
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/> (WAL mode, tables, indexes).</summary>

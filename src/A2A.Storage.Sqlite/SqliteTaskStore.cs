@@ -20,7 +20,7 @@ namespace A2A.Storage.Sqlite;
 /// process may read and write the same file, its events reaching this process's subscribers within
 /// <see cref="SqliteTaskStoreOptions.PollInterval"/>.
 /// </remarks>
-public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposable, IDisposable
+public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposable, IDisposable
 {
     private readonly SqliteTaskStoreOptions _options;
     private readonly TimeProvider _time;
@@ -254,14 +254,14 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(taskId);
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        return await EnqueueAsync(new Write.Lease((c, now) => c.AcquireLease(taskId, owner, now, now + duration.Ticks)), cancellationToken).ConfigureAwait(false);
+        return await EnqueueAsync(new Write.Call<bool>((c, now) => c.AcquireLease(taskId, owner, now, now + duration.Ticks)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async ValueTask RenewLeasesAsync(string owner, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        await EnqueueAsync(new Write.Lease((c, now) => c.RenewLeases(owner, now + duration.Ticks)), cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(new Write.Call<bool>((c, now) => c.RenewLeases(owner, now + duration.Ticks)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -269,7 +269,7 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(taskId);
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        await EnqueueAsync(new Write.Lease((c, _) => c.ReleaseLease(taskId, owner)), cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(new Write.Call<bool>((c, _) => c.ReleaseLease(taskId, owner)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -542,10 +542,10 @@ public sealed class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsyncDisposab
             protected override (bool, bool) Run(WriterCommands commands, long now, HashSet<string> touched) => (true, false);
         }
 
-        /// <summary>A change to the run leases, at the store's clock (<c>now</c>, in ticks).</summary>
-        public sealed class Lease(Func<WriterCommands, long, bool> change) : Write<bool>
+        /// <summary>A change to the run leases or push deliveries, at the store's clock (<c>now</c>, in ticks).</summary>
+        public sealed class Call<T>(Func<WriterCommands, long, T> change) : Write<T>
         {
-            protected override (bool, bool) Run(WriterCommands commands, long now, HashSet<string> touched) => (change(commands, now), false);
+            protected override (T, bool) Run(WriterCommands commands, long now, HashSet<string> touched) => (change(commands, now), false);
         }
 
         public sealed class TakeLeases(string owner, TimeSpan duration, int maxCount) : Write<IReadOnlyList<string>>

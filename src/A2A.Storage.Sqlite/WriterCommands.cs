@@ -21,6 +21,13 @@ internal sealed class WriterCommands : IDisposable
     private readonly SqliteCommand _renewLeases;
     private readonly SqliteCommand _releaseLease;
     private readonly SqliteCommand _takeLeases;
+    private readonly SqliteCommand _countPushConfigs;
+    private readonly SqliteCommand _savePushConfig;
+    private readonly SqliteCommand _deletePushConfig;
+    private readonly SqliteCommand _advancePushConfig;
+    private readonly SqliteCommand _claimPush;
+    private readonly SqliteCommand _claimPushBatch;
+    private readonly SqliteCommand _releasePush;
     private readonly SqliteCommand[] _all;
 
     public WriterCommands(SqliteConnection connection)
@@ -37,9 +44,15 @@ internal sealed class WriterCommands : IDisposable
         _versionOf = Prepare(connection, "SELECT version FROM a2a_tasks WHERE id = $id;", "$id");
         _insertEvent = Prepare(connection, "INSERT INTO a2a_events (task_id, seq, event) VALUES ($id, $seq, $event);", "$id", "$seq", "$event");
         _deleteEvents = Prepare(connection, "DELETE FROM a2a_events WHERE task_id = $id;", "$id");
-        _deleteTask = Prepare(connection, "DELETE FROM a2a_events WHERE task_id = $id; DELETE FROM a2a_tasks WHERE id = $id;", "$id");
+        // A task's push configurations and delivery claim go with it.
+        _deleteTask = Prepare(connection, """
+            DELETE FROM a2a_events WHERE task_id = $id; DELETE FROM a2a_push_configs WHERE task_id = $id; DELETE FROM a2a_push_claims WHERE task_id = $id;
+            DELETE FROM a2a_tasks WHERE id = $id;
+            """, "$id");
         _expireOlder = Prepare(connection, """
             DELETE FROM a2a_events WHERE task_id IN (SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $cutoff);
+            DELETE FROM a2a_push_configs WHERE task_id IN (SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $cutoff);
+            DELETE FROM a2a_push_claims WHERE task_id IN (SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $cutoff);
             DELETE FROM a2a_tasks WHERE finished_ticks IS NOT NULL AND finished_ticks <= $cutoff RETURNING id;
             """, "$cutoff");
         _expireBeyond = Prepare(connection, """
@@ -47,6 +60,8 @@ internal sealed class WriterCommands : IDisposable
             DELETE FROM a2a_expired;
             INSERT INTO a2a_expired SELECT id FROM a2a_tasks WHERE finished_ticks IS NOT NULL ORDER BY finished_ticks DESC, id DESC LIMIT -1 OFFSET $max;
             DELETE FROM a2a_events WHERE task_id IN (SELECT id FROM a2a_expired);
+            DELETE FROM a2a_push_configs WHERE task_id IN (SELECT id FROM a2a_expired);
+            DELETE FROM a2a_push_claims WHERE task_id IN (SELECT id FROM a2a_expired);
             DELETE FROM a2a_tasks WHERE id IN (SELECT id FROM a2a_expired) RETURNING id;
             """, "$max");
         _acquireLease = Prepare(connection, """
@@ -61,7 +76,38 @@ internal sealed class WriterCommands : IDisposable
             WHERE task_id IN (SELECT task_id FROM a2a_leases WHERE expires_ticks <= $now ORDER BY expires_ticks LIMIT $max)
             RETURNING task_id;
             """, "$owner", "$expires", "$now", "$max");
-        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond, _acquireLease, _renewLeases, _releaseLease, _takeLeases];
+        _countPushConfigs = Prepare(connection, """
+            SELECT COUNT(*), COALESCE(SUM(config_id = $config), 0) FROM a2a_push_configs WHERE task_id = $id;
+            """, "$id", "$config");
+        _savePushConfig = Prepare(connection, """
+            INSERT INTO a2a_push_configs (task_id, config_id, delivered, config) VALUES ($id, $config, $delivered, $json)
+            ON CONFLICT (task_id, config_id) DO UPDATE SET config = excluded.config;
+            """, "$id", "$config", "$delivered", "$json");
+        _deletePushConfig = Prepare(connection, "DELETE FROM a2a_push_configs WHERE task_id = $id AND config_id = $config;", "$id", "$config");
+        _advancePushConfig = Prepare(connection, """
+            UPDATE a2a_push_configs SET delivered = $delivered WHERE task_id = $id AND config_id = $config AND delivered < $delivered;
+            """, "$id", "$config", "$delivered");
+        _claimPush = Prepare(connection, """
+            INSERT INTO a2a_push_claims (task_id, owner, expires_ticks) VALUES ($id, $owner, $expires)
+            ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_ticks = excluded.expires_ticks
+            WHERE a2a_push_claims.owner = excluded.owner OR a2a_push_claims.expires_ticks <= $now;
+            """, "$id", "$owner", "$expires", "$now");
+
+        // Tasks with configurations that nobody else delivers for, and with something to deliver or still running.
+        _claimPushBatch = Prepare(connection, """
+            INSERT INTO a2a_push_claims (task_id, owner, expires_ticks)
+            SELECT DISTINCT c.task_id, $owner, $expires FROM a2a_push_configs c
+            JOIN a2a_tasks t ON t.id = c.task_id
+            LEFT JOIN a2a_push_claims k ON k.task_id = c.task_id
+            WHERE (k.task_id IS NULL OR k.owner = $owner OR k.expires_ticks <= $now)
+              AND (t.finished_ticks IS NULL OR c.delivered < t.version)
+            LIMIT $max
+            ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_ticks = excluded.expires_ticks
+            RETURNING task_id;
+            """, "$owner", "$expires", "$now", "$max");
+        _releasePush = Prepare(connection, "DELETE FROM a2a_push_claims WHERE task_id = $id AND owner = $owner;", "$id", "$owner");
+        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond, _acquireLease, _renewLeases, _releaseLease, _takeLeases,
+            _countPushConfigs, _savePushConfig, _deletePushConfig, _advancePushConfig, _claimPush, _claimPushBatch, _releasePush];
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -155,6 +201,67 @@ internal sealed class WriterCommands : IDisposable
         var taken = new List<string>();
         ReadIds(_takeLeases, taken);
         return taken;
+    }
+
+    /// <summary>How many push configurations the task has, and whether one of them is <paramref name="configId"/>.</summary>
+    public (long Count, bool Exists) CountPushConfigs(string taskId, string configId)
+    {
+        _countPushConfigs.Parameters["$id"].Value = taskId;
+        _countPushConfigs.Parameters["$config"].Value = configId;
+        using SqliteDataReader reader = _countPushConfigs.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1) > 0);
+    }
+
+    public void SavePushConfig(string taskId, string configId, long deliveredSequence, string configJson)
+    {
+        _savePushConfig.Parameters["$id"].Value = taskId;
+        _savePushConfig.Parameters["$config"].Value = configId;
+        _savePushConfig.Parameters["$delivered"].Value = deliveredSequence;
+        _savePushConfig.Parameters["$json"].Value = configJson;
+        _savePushConfig.ExecuteNonQuery();
+    }
+
+    public bool DeletePushConfig(string taskId, string configId)
+    {
+        _deletePushConfig.Parameters["$id"].Value = taskId;
+        _deletePushConfig.Parameters["$config"].Value = configId;
+        return _deletePushConfig.ExecuteNonQuery() > 0;
+    }
+
+    public bool AdvancePushConfig(string taskId, string configId, long deliveredSequence)
+    {
+        _advancePushConfig.Parameters["$id"].Value = taskId;
+        _advancePushConfig.Parameters["$config"].Value = configId;
+        _advancePushConfig.Parameters["$delivered"].Value = deliveredSequence;
+        return _advancePushConfig.ExecuteNonQuery() > 0;
+    }
+
+    public bool ClaimPush(string taskId, string owner, long nowTicks, long expiresTicks)
+    {
+        _claimPush.Parameters["$id"].Value = taskId;
+        _claimPush.Parameters["$owner"].Value = owner;
+        _claimPush.Parameters["$expires"].Value = expiresTicks;
+        _claimPush.Parameters["$now"].Value = nowTicks;
+        return _claimPush.ExecuteNonQuery() == 1;
+    }
+
+    public IReadOnlyList<string> ClaimPushBatch(string owner, long nowTicks, long expiresTicks, int max)
+    {
+        _claimPushBatch.Parameters["$owner"].Value = owner;
+        _claimPushBatch.Parameters["$expires"].Value = expiresTicks;
+        _claimPushBatch.Parameters["$now"].Value = nowTicks;
+        _claimPushBatch.Parameters["$max"].Value = (long)max;
+        var claimed = new List<string>();
+        ReadIds(_claimPushBatch, claimed);
+        return claimed;
+    }
+
+    public bool ReleasePush(string taskId, string owner)
+    {
+        _releasePush.Parameters["$id"].Value = taskId;
+        _releasePush.Parameters["$owner"].Value = owner;
+        return _releasePush.ExecuteNonQuery() > 0;
     }
 
     public void Dispose()
