@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using A2A.Agents;
+using A2A.AspNetCore.Push;
 using A2A.Errors;
 using A2A.Protocol;
+using A2A.Push;
 using A2A.Storage;
 using A2A.Tasks;
 using Microsoft.Extensions.Logging;
@@ -20,7 +22,7 @@ namespace A2A.AspNetCore;
 /// task: a follow-up for a task another instance is running is refused, a CancelTask received by another instance
 /// still fires the handler's token, and the tasks of an instance that stopped are settled by the others.
 /// </remarks>
-public sealed class A2AAgentService : IAsyncDisposable
+public sealed partial class A2AAgentService : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
@@ -28,6 +30,7 @@ public sealed class A2AAgentService : IAsyncDisposable
     private readonly AgentRunOptions _runOptions;
     private readonly ILogger _logger;
     private readonly RunLeaseKeeper? _leases;
+    private readonly PushSupport? _push;
 
     /// <summary>Creates the service for an agent.</summary>
     /// <param name="manager">The agent's task manager (its store and lifecycle).</param>
@@ -38,7 +41,25 @@ public sealed class A2AAgentService : IAsyncDisposable
     /// With a store shared by several instances: how long the others wait, after this instance stops renewing its
     /// leases, before they settle the tasks it was running (<see cref="A2AServerOptions.RunLeaseDuration"/> when null).
     /// </param>
-    public A2AAgentService(TaskManager manager, AgentHandler handler, ILogger<A2AAgentService>? logger = null, AgentRunOptions? runOptions = null, TimeSpan? runLeaseDuration = null)
+    /// <param name="pushNotifications">
+    /// The agent's push notification settings when it offers push notifications (its card says so); null when it does
+    /// not. The store must then keep push configurations (<see cref="IPushNotificationStore"/>: every store of this
+    /// toolkit does).
+    /// </param>
+    /// <param name="httpClientFactory">
+    /// Where push notifications get their <see cref="HttpClient"/>: the named clients
+    /// <see cref="PushNotificationHttpClients.PublicOnly"/> and <see cref="PushNotificationHttpClients.AnyNetwork"/>
+    /// (registered by <see cref="A2AServiceCollectionExtensions.AddA2AAgentOptions"/>). Null: built-in clients.
+    /// </param>
+    /// <exception cref="InvalidOperationException">Push notifications are on and the store does not keep push configurations.</exception>
+    public A2AAgentService(
+        TaskManager manager,
+        AgentHandler handler,
+        ILogger<A2AAgentService>? logger = null,
+        AgentRunOptions? runOptions = null,
+        TimeSpan? runLeaseDuration = null,
+        PushNotificationOptions? pushNotifications = null,
+        IHttpClientFactory? httpClientFactory = null)
     {
         _runOptions = runOptions ?? AgentRunOptions.Default;
         Tasks = manager ?? throw new ArgumentNullException(nameof(manager));
@@ -49,6 +70,20 @@ public sealed class A2AAgentService : IAsyncDisposable
             TimeSpan duration = runLeaseDuration ?? A2AServerOptions.DefaultRunLeaseDuration;
             ArgumentOutOfRangeException.ThrowIfLessThan(duration, A2AServerOptions.MinRunLeaseDuration, nameof(runLeaseDuration));
             _leases = new RunLeaseKeeper(leases, manager, duration, _logger);
+        }
+
+        if (pushNotifications is not null)
+        {
+            if (manager.Store is not IPushNotificationStore configs)
+            {
+                throw new InvalidOperationException(
+                    $"Push notifications are on, but the task store ({manager.Store.GetType().Name}) does not keep push notification configurations (IPushNotificationStore); use the in-memory, SQLite or PostgreSQL store, or turn push notifications off.");
+            }
+
+            var sender = new PushNotificationSender(PushNotificationHttpClients.Resolve(httpClientFactory, pushNotifications.AllowPrivateNetworkDestinations), pushNotifications.RequestTimeout);
+            var delivery = new PushDeliveryService(manager.Store, configs, pushNotifications, sender, _logger);
+            _push = new PushSupport(manager.Store, configs, pushNotifications, delivery);
+            delivery.Start();
         }
     }
 
@@ -62,7 +97,7 @@ public sealed class A2AAgentService : IAsyncDisposable
     /// </summary>
     public async Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
     {
-        (AgentTurn turn, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false); // validates historyLength
+        (AgentTurn turn, Run run, Task inlineSaved) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false); // validates historyLength
         int? historyLength = request.Configuration?.HistoryLength;
         bool returnImmediately = request.Configuration?.ReturnImmediately == true;
         if (turn.IsFirstTurn || returnImmediately)
@@ -72,6 +107,8 @@ public sealed class A2AAgentService : IAsyncDisposable
             {
                 return new SendMessageResponse { Message = reply };
             }
+
+            await inlineSaved.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (!returnImmediately)
@@ -90,7 +127,7 @@ public sealed class A2AAgentService : IAsyncDisposable
     /// </summary>
     public async Task<IAsyncEnumerable<StreamResponse>> SendStreamingMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
     {
-        (AgentTurn turn, Run run) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false);
+        (AgentTurn turn, Run run, Task inlineSaved) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false);
         if (turn.IsFirstTurn)
         {
             run.Start();
@@ -98,6 +135,8 @@ public sealed class A2AAgentService : IAsyncDisposable
             {
                 return new[] { StreamResponse.From(reply) }.ToAsyncEnumerable(); // the stream's one event
             }
+
+            await inlineSaved.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return Stream(await OpenEventsAsync(turn, run, cancellationToken).ConfigureAwait(false));
@@ -201,6 +240,11 @@ public sealed class A2AAgentService : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_runs.Values.Select(r => r.Completion)).ConfigureAwait(false);
+        if (_push is not null)
+        {
+            await _push.Delivery.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_leases is not null)
         {
             await _leases.DisposeAsync().ConfigureAwait(false);
@@ -209,7 +253,9 @@ public sealed class A2AAgentService : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task<(AgentTurn Turn, Run Run)> AcceptAsync(SendMessageRequest request, CancellationToken cancellationToken)
+    // Returns, with the turn and its run, the storing of the message's inline push configuration: done for a follow-up,
+    // pending for a new task until the handler's first event creates it (await it after starting the run).
+    private async Task<(AgentTurn Turn, Run Run, Task InlineConfigSaved)> AcceptAsync(SendMessageRequest request, CancellationToken cancellationToken)
     {
         if (request?.Message is not { } message)
         {
@@ -221,12 +267,8 @@ public sealed class A2AAgentService : IAsyncDisposable
             throw new InvalidParamsException($"A client message must have role ROLE_USER; got {message.Role}.");
         }
 
-        if (request.Configuration?.TaskPushNotificationConfig is not null)
-        {
-            throw new PushNotificationNotSupportedException("This agent does not send push notifications; leave configuration.taskPushNotificationConfig out.");
-        }
-
         CheckHistoryLength(request.Configuration?.HistoryLength);
+        TaskPushNotificationConfig? inline = PrepareInlineConfig(request);
 
         // A follow-up reserves its task first, so two racing follow-ups cannot both append a message; the loser is
         // refused before anything is written.
@@ -249,6 +291,11 @@ public sealed class A2AAgentService : IAsyncDisposable
             }
 
             // Validation (and a follow-up's write) happen here, on the request: a refused message leaves nothing behind.
+            if (inline is not null && followUp)
+            {
+                await CheckRoomForConfigAsync(message.TaskId!, inline, cancellationToken).ConfigureAwait(false);
+            }
+
             turn = await AgentRunner.AcceptAsync(Tasks, message, cancellationToken).ConfigureAwait(false);
 
             // A new task's id is fresh, so its lease is free; it is held before the task can exist, so that a task
@@ -283,7 +330,18 @@ public sealed class A2AAgentService : IAsyncDisposable
             _runs[turn.Task.Id] = run;
         }
 
-        return (turn, run);
+        Task inlineSaved = Task.CompletedTask;
+        if (inline is not null)
+        {
+            // A follow-up's configuration is stored before its run starts, so it sees every event of the run.
+            inlineSaved = SaveInlineConfigAsync(turn, inline);
+            if (followUp)
+            {
+                await inlineSaved.ConfigureAwait(false);
+            }
+        }
+
+        return (turn, run, inlineSaved);
     }
 
     private async Task<string> AcquireLeaseAsync(string taskId, CancellationToken cancellationToken)

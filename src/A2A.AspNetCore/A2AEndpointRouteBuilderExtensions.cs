@@ -60,8 +60,8 @@ public static class A2AEndpointRouteBuilderExtensions
 
         // The card is built per request (its URL comes from the request); building it once here makes a bad
         // customization (a repeated skill id, a callback that throws) stop the start-up instead of failing every request.
-        Func<string, AgentCard> servedCard = url => AgentCardCustomizer.Apply(card(url), options.Card, agentName);
-        _ = servedCard("http://localhost/");
+        Func<string, AgentCard> servedCard = url => AgentCardCustomizer.Apply(card(url), options.Card, options.PushNotifications.Enabled, agentName);
+        bool pushNotifications = servedCard("http://localhost/").Capabilities.PushNotifications == true; // the card is the one source of the capability
 
         string route = AgentEndpointRegistry.NormalizePattern(pattern);
         AgentEndpointRegistry registry = AgentEndpointRegistry.For(services);
@@ -80,7 +80,10 @@ public static class A2AEndpointRouteBuilderExtensions
             IncludeExceptionMessage = options.IncludeExceptionDetails,
             OnHandlerException = serviceLogger is null ? null : (task, exception) => HandlerLog.HandlerThrew(serviceLogger, exception, agentName, task.Id),
         };
-        var service = new A2AAgentService(manager(services), scoped, serviceLogger, runOptions, options.RunLeaseDuration);
+        // The factory's push clients are used only when their guarded handlers were registered (AddA2AAgentOptions).
+        IHttpClientFactory? httpClients = services.GetService<Push.PushNotificationHttpClients.Registered>() is null ? null : services.GetService<IHttpClientFactory>();
+        var service = new A2AAgentService(
+            manager(services), scoped, serviceLogger, runOptions, options.RunLeaseDuration, pushNotifications ? options.PushNotifications : null, httpClients);
 
         // On shutdown, running handlers see their token fire (their tasks end canceled); shutdown does not wait on them.
         services.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(() => _ = service.DisposeAsync().AsTask());

@@ -48,6 +48,9 @@ public sealed class A2AServerOptions
     /// <summary>The shortest <see cref="RunLeaseDuration"/> accepted.</summary>
     public static TimeSpan MinRunLeaseDuration { get; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Push notifications: whether the agent offers them, which changes it pushes, and how it delivers.</summary>
+    public Push.PushNotificationOptions PushNotifications { get; set; } = new();
+
     /// <summary>Additions to the generated agent card: provider, documentation, icon, version, extra skills.</summary>
     public AgentCardOptions Card { get; set; } = new();
 }

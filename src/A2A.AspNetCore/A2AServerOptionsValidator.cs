@@ -38,6 +38,15 @@ public sealed class A2AServerOptionsValidator : IValidateOptions<A2AServerOption
             problems.Add($"A2A:RunLeaseDuration must be between {A2AServerOptions.MinRunLeaseDuration} and 1.00:00:00; got {options.RunLeaseDuration}{agent}.");
         }
 
+        if (options.PushNotifications is null)
+        {
+            problems.Add($"A2A:PushNotifications must not be null{agent}.");
+        }
+        else
+        {
+            problems.AddRange(options.PushNotifications.Validate().Select(problem => $"A2A:{problem[..^1]}{agent}."));
+        }
+
         AgentCardOptions? card = options.Card;
         if (card is null)
         {

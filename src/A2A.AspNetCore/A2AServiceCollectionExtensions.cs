@@ -17,7 +17,8 @@ public static class A2AServiceCollectionExtensions
     /// <summary>
     /// Registers the named <see cref="A2AServerOptions"/> of one agent: bound from the <c>A2A</c> configuration
     /// section, then from <c>A2A:Agents:{agentName}</c> (the more specific wins), then any <c>configure</c>
-    /// callbacks, and validated when the application starts. Calling it again for the same agent adds nothing.
+    /// callbacks, and validated when the application starts; and the named HTTP clients push notifications are sent
+    /// with (<see cref="Push.PushNotificationHttpClients"/>). Calling it again for the same agent adds nothing.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="agentName">The options name, the agent's generated stem (for example <c>TripPlannerAgent</c>).</param>
@@ -35,6 +36,7 @@ public static class A2AServiceCollectionExtensions
 
         services.AddKeyedSingleton(agentName, new AgentOptionsRegistration());
         services.AddOptions();
+        Push.PushNotificationHttpClients.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<A2AServerOptions>, A2AServerOptionsValidator>());
         services.AddSingleton<IConfigureOptions<A2AServerOptions>>(provider => new ConfigureNamedOptions<A2AServerOptions>(agentName, options =>
         {

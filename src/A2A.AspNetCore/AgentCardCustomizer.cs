@@ -2,11 +2,11 @@ using A2A.Protocol;
 
 namespace A2A.AspNetCore;
 
-/// <summary>Applies <see cref="AgentCardOptions"/> to a generated card.</summary>
+/// <summary>Applies <see cref="AgentCardOptions"/> (and the push notification switch) to a generated card.</summary>
 internal static class AgentCardCustomizer
 {
     /// <exception cref="InvalidOperationException">An added skill repeats the id of a declared one, or the callback fails.</exception>
-    public static AgentCard Apply(AgentCard card, AgentCardOptions options, string agentName)
+    public static AgentCard Apply(AgentCard card, AgentCardOptions options, bool? pushNotifications, string agentName)
     {
         AgentSkill[] extra = options.Skills.Select(s => new AgentSkill
         {
@@ -30,6 +30,7 @@ internal static class AgentCardCustomizer
             IconUrl = options.IconUrl ?? card.IconUrl,
             Provider = options.Provider is { } provider ? new AgentProvider { Organization = provider.Organization, Url = provider.Url } : card.Provider,
             Skills = extra.Length == 0 ? card.Skills : [.. card.Skills, .. extra],
+            Capabilities = pushNotifications is { } push ? card.Capabilities with { PushNotifications = push } : card.Capabilities,
         };
 
         if (options.Customize is null)

@@ -24,6 +24,7 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
     // One server-sent event per item: "data: <json>\n\n" (allocated once, not per event).
     private static readonly byte[] EventPrefix = "data: "u8.ToArray();
     private static readonly byte[] EventSuffix = "\n\n"u8.ToArray();
+    private static readonly JsonElement NullResult = JsonDocument.Parse("null").RootElement.Clone();
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
     private readonly JsonDocumentOptions _parse = new() { MaxDepth = options.MaxJsonDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
@@ -187,10 +188,22 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
                 // Spec 3.3.4: an agent whose card does not declare extendedAgentCard answers UnsupportedOperationError.
                 throw new UnsupportedOperationException("This agent's card does not declare an extended agent card (capabilities.extendedAgentCard); read the public one at /.well-known/agent-card.json.");
             case A2AMethods.CreateTaskPushNotificationConfig:
+                TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(Params(parameters, A2AJson.TypeInfo<TaskPushNotificationConfig>()), aborted).ConfigureAwait(false);
+                await WriteResultAsync(context, id, created, A2AJson.TypeInfo<TaskPushNotificationConfig>()).ConfigureAwait(false);
+                break;
             case A2AMethods.GetTaskPushNotificationConfig:
+                TaskPushNotificationConfig config = await service.GetTaskPushNotificationConfigAsync(Params(parameters, A2AJson.TypeInfo<GetTaskPushNotificationConfigRequest>()), aborted).ConfigureAwait(false);
+                await WriteResultAsync(context, id, config, A2AJson.TypeInfo<TaskPushNotificationConfig>()).ConfigureAwait(false);
+                break;
             case A2AMethods.ListTaskPushNotificationConfigs:
+                ListTaskPushNotificationConfigsResponse configs = await service.ListTaskPushNotificationConfigsAsync(Params(parameters, A2AJson.TypeInfo<ListTaskPushNotificationConfigsRequest>()), aborted).ConfigureAwait(false);
+                await WriteResultAsync(context, id, configs, A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>()).ConfigureAwait(false);
+                break;
             case A2AMethods.DeleteTaskPushNotificationConfig:
-                throw new PushNotificationNotSupportedException("This agent does not support push notifications (its card says capabilities.pushNotifications: false).");
+                // The result is empty (google.protobuf.Empty); null, as the JavaScript SDK answers.
+                await service.DeleteTaskPushNotificationConfigAsync(Params(parameters, A2AJson.TypeInfo<DeleteTaskPushNotificationConfigRequest>()), aborted).ConfigureAwait(false);
+                await WriteResultAsync(context, id, NullResult, A2AJson.TypeInfo<JsonElement>()).ConfigureAwait(false);
+                break;
             default:
                 throw new MethodNotFoundException($"Method not found: '{method}'. A2A v1.0 methods are SendMessage, SendStreamingMessage, GetTask, ListTasks, CancelTask, SubscribeToTask, GetExtendedAgentCard and the push notification config methods.");
         }
