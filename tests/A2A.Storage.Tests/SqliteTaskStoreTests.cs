@@ -130,21 +130,22 @@ public sealed class SqliteTaskStoreTests : IDisposable
             id = (await new TaskManager(store).CreateTaskAsync(Message.FromUser("old"))).Id;
         }
 
-        // What the first version of the store left: no lease table, schema version 1.
+        // What the first version of the store left: no lease or push tables, schema version 1.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            using var downgrade = new SqliteCommand("DROP TABLE a2a_leases; UPDATE a2a_schema SET version = 1;", connection);
+            using var downgrade = new SqliteCommand("DROP TABLE a2a_leases; DROP TABLE a2a_push_configs; DROP TABLE a2a_push_claims; UPDATE a2a_schema SET version = 1;", connection);
             downgrade.ExecuteNonQuery();
         }
 
         await using var upgraded = new SqliteTaskStore($"Data Source={path}");
         Assert.NotNull(await upgraded.GetAsync(id));
         Assert.True(await upgraded.TryAcquireLeaseAsync(id, "me", TimeSpan.FromMinutes(1)));
+        await upgraded.SavePushConfigAsync(new TaskPushNotificationConfig { TaskId = id, Id = "c", Url = "https://hooks.example/" }, 0, 10);
         using var check = new SqliteConnection($"Data Source={path};Pooling=False");
         check.Open();
         using var version = new SqliteCommand("SELECT version FROM a2a_schema;", check);
-        Assert.Equal(2L, version.ExecuteScalar());
+        Assert.Equal(3L, version.ExecuteScalar());
     }
 
     [Fact]

@@ -9,6 +9,9 @@ namespace A2A.AspNetCore.Push;
 /// <param name="Token">The configuration's token from the <c>X-A2A-Notification-Token</c> header, or null.</param>
 public sealed record PushCredentials(string? Scheme, string? Credentials, string? Token)
 {
+    /// <summary>The header that carries a configuration's <c>token</c> (the name the JavaScript SDK uses too).</summary>
+    public const string TokenHeader = "X-A2A-Notification-Token";
+
     /// <summary>Whether the <c>Authorization</c> header is <paramref name="scheme"/> (case-insensitive) with exactly <paramref name="credentials"/> (compared in constant time).</summary>
     public bool Matches(string? scheme, string? credentials) =>
         scheme is not null && credentials is not null

@@ -13,8 +13,12 @@ namespace A2A.AspNetCore.Push;
 /// unique-local IPv6, unspecified, multicast and broadcast addresses, and IPv6 forms that embed one of them
 /// (IPv4-mapped, IPv4-compatible, 6to4, NAT64).
 /// </summary>
-internal sealed class PushDestinationPolicy(bool allowPrivateNetworks)
+/// <param name="allowPrivateNetworks">Whether internal addresses are allowed too.</param>
+/// <param name="resolve">How host names are resolved (DNS; tests substitute their own).</param>
+internal sealed class PushDestinationPolicy(bool allowPrivateNetworks, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
 {
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve = resolve ?? Dns.GetHostAddressesAsync;
+
     /// <summary>The policy for public destinations only.</summary>
     public static PushDestinationPolicy PublicOnly { get; } = new(allowPrivateNetworks: false);
 
@@ -69,7 +73,7 @@ internal sealed class PushDestinationPolicy(bool allowPrivateNetworks)
         DnsEndPoint endpoint = context.DnsEndPoint;
         IPAddress[] addresses = IPAddress.TryParse(endpoint.Host, out IPAddress? literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
+            : await _resolve(endpoint.Host, cancellationToken).ConfigureAwait(false);
         IPAddress[] allowed = Array.FindAll(addresses, a => !Refuses(a));
         if (allowed.Length == 0)
         {

@@ -13,9 +13,6 @@ internal sealed class PushNotificationSender(Func<HttpClient> client, TimeSpan t
     /// <summary>The content type of push notifications (A2A spec 4.3.3).</summary>
     public const string ContentType = "application/a2a+json";
 
-    /// <summary>The header that carries a configuration's token (the one the JavaScript SDK uses).</summary>
-    public const string TokenHeader = "X-A2A-Notification-Token";
-
     private static readonly MediaTypeHeaderValue Json = new(ContentType);
 
     public async Task<PushAttempt> SendAsync(TaskPushNotificationConfig config, byte[] body, CancellationToken cancellationToken)
@@ -29,7 +26,7 @@ internal sealed class PushNotificationSender(Func<HttpClient> client, TimeSpan t
 
         if (!string.IsNullOrEmpty(config.Token))
         {
-            request.Headers.TryAddWithoutValidation(TokenHeader, config.Token);
+            request.Headers.TryAddWithoutValidation(PushCredentials.TokenHeader, config.Token);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -92,7 +92,7 @@ public static class PushReceiverEndpointRouteBuilderExtensions
             credentials = space < 0 ? "" : authorization[(space + 1)..].Trim();
         }
 
-        string token = request.Headers[PushNotificationSender.TokenHeader].ToString();
+        string token = request.Headers[PushCredentials.TokenHeader].ToString();
         return new PushCredentials(scheme, credentials, token.Length == 0 ? null : token);
     }
 
