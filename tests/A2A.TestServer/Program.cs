@@ -1,6 +1,6 @@
 // Usage: A2A.TestServer <name> sqlite|postgres <connection string> <run lease seconds>
-// Serves StreamingAgent at /a2a on 127.0.0.1 (a free port) over the given store and prints "listening <url>" once
-// it accepts requests. The tests start several, point them at one store, and kill them.
+// Serves StreamingAgent at /a2a on 127.0.0.1 (a free port) over the given store, push notifications on, and prints
+// "listening <url>" once it accepts requests. The tests start several, point them at one store, and kill them.
 using A2A.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,7 +36,17 @@ else
 
 builder.Services.AddStreamingAgent();
 WebApplication app = builder.Build();
-app.MapStreamingAgent("/a2a", new A2AServerOptions { RunLeaseDuration = TimeSpan.FromSeconds(leaseSeconds) });
+var options = new A2AServerOptions { RunLeaseDuration = TimeSpan.FromSeconds(leaseSeconds) };
+
+// Push notifications (the agent declares them): webhooks on 127.0.0.1 allowed, quick retries, a claim as long as the
+// run lease, so a killed instance's deliveries are resumed as soon as its tasks are.
+options.PushNotifications.AllowPrivateNetworkDestinations = true;
+options.PushNotifications.InitialRetryDelay = TimeSpan.FromMilliseconds(100);
+options.PushNotifications.MaxRetryDelay = TimeSpan.FromMilliseconds(300);
+options.PushNotifications.MaxAttempts = 100;
+options.PushNotifications.ClaimDuration = TimeSpan.FromSeconds(leaseSeconds);
+options.PushNotifications.PollInterval = TimeSpan.FromMilliseconds(200);
+app.MapStreamingAgent("/a2a", options);
 await app.StartAsync();
 string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 Console.WriteLine($"listening {url}");

@@ -8,7 +8,7 @@ namespace A2A.TestServer;
 /// canceled; "wait": working, one chunk, then nothing until canceled; "count N": N chunks, then completed; "input": asks for input, and the follow-up completes it with an
 /// artifact naming the instance that ran it; anything else completes at once.
 /// </summary>
-[A2AAgent("scale-out test agent", OptionalStates = OptionalTaskStates.InputRequired)]
+[A2AAgent("scale-out test agent", OptionalStates = OptionalTaskStates.InputRequired, PushNotifications = true)]
 public partial class StreamingAgent
 {
     /// <summary>Set by Program: which instance this is, shown in results.</summary>
