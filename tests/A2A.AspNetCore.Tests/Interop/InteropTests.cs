@@ -133,7 +133,7 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         }
     }
 
-    private static async Task<Uri> ReadListeningUrlAsync(Process node)
+    internal static async Task<Uri> ReadListeningUrlAsync(Process node)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await node.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

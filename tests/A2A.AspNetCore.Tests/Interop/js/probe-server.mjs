@@ -1,4 +1,5 @@
 // The interop peer's agent on the official A2A JavaScript SDK: the same behavior as the C# ProbeAgent.
+// Push notifications are on (the SDK's in-memory config store and sender).
 // Default: working, two artifact chunks ("Hello, " then "world!"), completed. "slow": works until canceled.
 // "input": input-required, then completes on the follow-up. "fail": failed. "reject": rejected.
 // "ping": a direct "pong" message and no task.
@@ -67,7 +68,7 @@ const server = app.listen(0, '127.0.0.1', () => {
     name: 'a2a-js probe agent', description: 'Interop peer built on @a2a-js/sdk 1.3.0', version: '1.0.0',
     supportedInterfaces: [{ url: `${base}/a2a/jsonrpc`, protocolBinding: 'JSONRPC', tenant: '', protocolVersion: '1.0' }],
     provider: { organization: 'interop-probe', url: 'http://example.invalid' },
-    capabilities: { streaming: true, pushNotifications: false, extensions: [], extendedAgentCard: false },
+    capabilities: { streaming: true, pushNotifications: true, extensions: [], extendedAgentCard: false },
     securitySchemes: {}, securityRequirements: [], defaultInputModes: ['text/plain'], defaultOutputModes: ['text/plain'],
     skills: [{ id: 'probe', name: 'probe', description: 'submitted -> working -> 2 artifact chunks -> completed', tags: ['test'], examples: [], inputModes: [], outputModes: [], securityRequirements: [] }],
     signatures: [], documentationUrl: undefined, iconUrl: undefined,
