@@ -3,10 +3,12 @@
 //
 // Small talk gets a direct reply and no task. The trip planner streams a draft in two artifact chunks and asks who
 // is travelling (input-required); the server restarts (its tasks live in a SQLite file) and the answer continues the
-// same task, which completes with a typed itinerary the client reads back as a record. A second request is canceled
+// same task, which completes with a typed itinerary the client reads back as a record. The client also has the trip's
+// changes pushed to a webhook of its own, across the restart. A second request is canceled
 // while the agent works on it. Then the lifecycle shows its teeth: a message to the completed
 // task is refused on the wire (-32004), and so is an update to it inside the server.
 
+using A2A.AspNetCore.Push;
 using A2A.Client;
 using A2A.Errors;
 using A2A.Protocol;
@@ -36,10 +38,25 @@ SendMessageResponse hello = await client.SendMessageAsync(new SendMessageRequest
 Console.WriteLine($"[hello] the agent replies without a task: \"{hello.Message?.GetText()}\"");
 Console.WriteLine();
 
-// 1. First turn, streamed: a draft in two chunks, then a question.
+// The client's webhook: the agent posts the trip's changes to it (status changes and completed artifacts), with the
+// credentials the client registers; the feed folds them into a task manager, ignoring repeated deliveries.
+var pushed = new PushNotificationTaskFeed();
+var pushedCompletion = new TaskCompletionSource<AgentTask>(TaskCreationOptions.RunContinuationsAsynchronously);
+pushed.TaskUpdated += task =>
+{
+    if (task.Status.State == TaskState.Completed)
+    {
+        pushedCompletion.TrySetResult(task);
+    }
+};
+string webhookSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+(WebApplication webhook, string webhookUrl) = await StartWebhookAsync(pushed, webhookSecret);
+
+// 1. First turn, streamed: a draft in two chunks, then a question. The request registers the webhook for the task.
 var trip = new Timeline("trip");
 Message ask = Message.FromUser("Plan a weekend in Lisbon");
-await trip.StreamAsync(ask, client.SendStreamingMessageAsync(new SendMessageRequest { Message = ask }));
+var pushConfig = new TaskPushNotificationConfig { Url = webhookUrl, Authentication = new AuthenticationInfo { Scheme = "Bearer", Credentials = webhookSecret } };
+await trip.StreamAsync(ask, client.SendStreamingMessageAsync(new SendMessageRequest { Message = ask, Configuration = new SendMessageConfiguration { TaskPushNotificationConfig = pushConfig } }));
 AgentTask asked = trip.Task;
 trip.Note($"the agent asks: \"{asked.GetStatusText()}\"");
 
@@ -62,6 +79,10 @@ Message answer = asked.Reply("Two adults, mid-range hotels");
 await trip.StreamAsync(answer, client.SendStreamingMessageAsync(new SendMessageRequest { Message = answer }));
 Itinerary itinerary = trip.Manager.GetItinerary() ?? throw new InvalidOperationException("No itinerary arrived.");
 trip.Note($"itinerary: {itinerary.City}, {string.Join(" / ", itinerary.Days)}, for {itinerary.Travellers}");
+
+// The webhook got the same story by push, delivered by whichever server process was running at the time.
+AgentTask viaWebhook = await pushedCompletion.Task.WaitAsync(TimeSpan.FromSeconds(60));
+trip.Note($"webhook: the task arrived {viaWebhook.Status.State.ToWireName()} by push, with {viaWebhook.Artifacts.Count} artifacts ({string.Join(", ", viaWebhook.Artifacts.Select(a => a.Name))})");
 Console.WriteLine();
 
 // 3. A long request is canceled while the agent works: the handler's token fires and the task ends canceled.
@@ -116,6 +137,8 @@ Console.WriteLine(TripPlannerLifecycle.Lifecycle.ToMermaid());
 observing.Dispose();
 await app.StopAsync();
 await app.DisposeAsync();
+await webhook.StopAsync();
+await webhook.DisposeAsync();
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 foreach (string file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*"))
 {
@@ -131,7 +154,9 @@ static async Task<(WebApplication App, Uri Url, IDisposable Observing)> StartSer
     WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
     builder.WebHost.UseUrls("http://127.0.0.1:0");
     builder.Logging.ClearProviders();
-    builder.Services.AddTripPlannerAgent().AddSqliteTaskStore($"Data Source={database}");
+    // The webhook is on this machine (127.0.0.1): push notifications to private addresses are refused unless allowed,
+    // which only local development and tests should do.
+    builder.Services.AddTripPlannerAgent(o => o.PushNotifications.AllowPrivateNetworkDestinations = true).AddSqliteTaskStore($"Data Source={database}");
     WebApplication app = builder.Build();
     app.MapTripPlannerAgent("/a2a");
     IDisposable observing = app.Services.GetRequiredService<TripPlannerTaskManager>().Runtime
@@ -139,4 +164,26 @@ static async Task<(WebApplication App, Uri Url, IDisposable Observing)> StartSer
     await app.StartAsync();
     var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
     return (app, url, observing);
+}
+
+// The client application's webhook: checks the credentials it registered, and feeds the task's notifications into
+// the feed (the task it expects).
+static async Task<(WebApplication App, string Url)> StartWebhookAsync(PushNotificationTaskFeed feed, string secret)
+{
+    WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.Logging.ClearProviders();
+    WebApplication app = builder.Build();
+    app.MapA2APushReceiver("/trip-updates", new PushReceiverOptions
+    {
+        Authenticate = credentials => credentials.Matches("Bearer", secret),
+        OnNotification = (notification, cancellationToken) =>
+        {
+            feed.Track(notification.TaskId!); // a real client tracks the tasks it started and refuses others
+            return feed.ReceiveAsync(notification, cancellationToken);
+        },
+    });
+    await app.StartAsync();
+    string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/trip-updates";
+    return (app, url);
 }

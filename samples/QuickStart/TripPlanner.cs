@@ -17,7 +17,7 @@ internal sealed partial class QuickStartJson : JsonSerializerContext;
 /// TripPlannerClientTaskManager, TripPlannerContext, TripPlannerAgentCard, and the AddTripPlannerAgent() and
 /// MapTripPlannerAgent() hosting extensions. A message that asks for no plan gets a direct reply and no task.
 /// </summary>
-[A2AAgent("Trip planner", Description = "Plans short trips; asks who is travelling.", OptionalStates = OptionalTaskStates.InputRequired, JsonContext = typeof(QuickStartJson))]
+[A2AAgent("Trip planner", Description = "Plans short trips; asks who is travelling.", OptionalStates = OptionalTaskStates.InputRequired, JsonContext = typeof(QuickStartJson), PushNotifications = true)]
 [A2ASkill("plan", "Plan a trip", Tags = ["travel"], Examples = ["Plan a weekend in Lisbon"])]
 [A2AArtifact(typeof(Itinerary), Name = "itinerary")]
 public partial class TripPlanner

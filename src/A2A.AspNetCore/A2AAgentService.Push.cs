@@ -138,6 +138,22 @@ public sealed partial class A2AAgentService
         }
     }
 
+    private async Task WakeDeliveryAsync(string taskId)
+    {
+        try
+        {
+            if ((await _push!.Store.ListPushConfigsAsync(taskId).ConfigureAwait(false)).Count > 0)
+            {
+                _push.Delivery.Wake(taskId);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The poll finds the deliveries later.
+            _logger.LogWarning(ex, "Looking for the push notification configurations of task {TaskId} failed.", taskId);
+        }
+    }
+
     private static async Task<IReadOnlyList<StoredPushConfig>> ListConfigsAsync(PushSupport push, string taskId, CancellationToken cancellationToken)
     {
         IReadOnlyList<StoredPushConfig> configs = await push.Store.ListPushConfigsAsync(taskId, cancellationToken).ConfigureAwait(false);

@@ -331,6 +331,13 @@ public sealed partial class A2AAgentService : IAsyncDisposable
         }
 
         Task inlineSaved = Task.CompletedTask;
+        if (followUp && inline is null && _push is not null)
+        {
+            // The task may have configurations whose deliverer is not running here (it ran on an instance that
+            // stopped): this instance picks them up now rather than at its next poll.
+            _ = WakeDeliveryAsync(message.TaskId!);
+        }
+
         if (inline is not null)
         {
             // A follow-up's configuration is stored before its run starts, so it sees every event of the run.
