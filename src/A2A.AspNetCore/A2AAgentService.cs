@@ -81,7 +81,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
             }
 
             var sender = new PushNotificationSender(PushNotificationHttpClients.Resolve(httpClientFactory, pushNotifications.AllowPrivateNetworkDestinations), pushNotifications.RequestTimeout);
-            var delivery = new PushDeliveryService(manager.Store, configs, pushNotifications, sender, _logger);
+            var delivery = new PushDeliveryService(manager.Store, configs, pushNotifications, sender, _logger, IsRunning);
             _push = new PushSupport(manager.Store, configs, pushNotifications, delivery);
             delivery.Start();
         }
@@ -202,7 +202,13 @@ public sealed partial class A2AAgentService : IAsyncDisposable
         string id = RequireId(request?.Id);
         try
         {
-            return await CancelOnceAsync(id, cancellationToken).ConfigureAwait(false);
+            AgentTask canceled = await CancelOnceAsync(id, cancellationToken).ConfigureAwait(false);
+            if (_push is not null)
+            {
+                _ = WakeDeliveryAsync(id); // the cancellation is news for the task's webhooks
+            }
+
+            return canceled;
         }
         catch (TaskNotCancelableException refused) when (refused.State == TaskState.Canceled)
         {

@@ -91,7 +91,7 @@ public sealed partial class PostgreSqlTaskStore : IPushNotificationStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         return await RunAsync(async connection =>
         {
-            // Tasks with configurations that nobody else delivers for, and with something to deliver or still running;
+            // Tasks with events still to deliver that nobody else delivers;
             // an instance racing for the same task waits on its claim row and then finds it taken.
             await using NpgsqlCommand command = Command(connection, """
                 INSERT INTO a2a_push_claims AS k (task_id, owner, expires_at)
@@ -99,7 +99,7 @@ public sealed partial class PostgreSqlTaskStore : IPushNotificationStore
                 JOIN a2a_tasks t ON t.id = c.task_id
                 LEFT JOIN a2a_push_claims x ON x.task_id = c.task_id
                 WHERE (x.task_id IS NULL OR x.owner = $1 OR x.expires_at <= clock_timestamp())
-                  AND (t.finished_ticks IS NULL OR c.delivered < t.version)
+                  AND c.delivered < t.version
                 LIMIT $3
                 ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
                 WHERE k.owner = excluded.owner OR k.expires_at <= clock_timestamp()

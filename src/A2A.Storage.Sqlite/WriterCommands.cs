@@ -93,14 +93,14 @@ internal sealed class WriterCommands : IDisposable
             WHERE a2a_push_claims.owner = excluded.owner OR a2a_push_claims.expires_ticks <= $now;
             """, "$id", "$owner", "$expires", "$now");
 
-        // Tasks with configurations that nobody else delivers for, and with something to deliver or still running.
+        // Tasks with events still to deliver that nobody else delivers.
         _claimPushBatch = Prepare(connection, """
             INSERT INTO a2a_push_claims (task_id, owner, expires_ticks)
             SELECT DISTINCT c.task_id, $owner, $expires FROM a2a_push_configs c
             JOIN a2a_tasks t ON t.id = c.task_id
             LEFT JOIN a2a_push_claims k ON k.task_id = c.task_id
             WHERE (k.task_id IS NULL OR k.owner = $owner OR k.expires_ticks <= $now)
-              AND (t.finished_ticks IS NULL OR c.delivered < t.version)
+              AND c.delivered < t.version
             LIMIT $max
             ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_ticks = excluded.expires_ticks
             RETURNING task_id;

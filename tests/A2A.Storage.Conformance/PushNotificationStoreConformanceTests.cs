@@ -114,21 +114,23 @@ public abstract class PushNotificationStoreConformanceTests : StoreSuite
     public async Task Claiming_finds_the_tasks_with_work_that_nobody_else_holds()
     {
         (ITaskStore tasks, IPushNotificationStore push) = await NewAsync();
-        await tasks.CreateAsync(NewTask("running"));
+        await tasks.CreateAsync(NewTask("behind")); // running, an event not yet delivered
+        await tasks.CreateAsync(NewTask("idle")); // running, everything delivered: nothing to do until it changes
         await tasks.CreateAsync(NewTask("held"));
         await tasks.CreateAsync(NewTask("bare")); // no configuration
         await tasks.CreateAsync(NewTask("told", TaskState.Completed)); // finished, delivered
         await tasks.CreateAsync(NewTask("owed", TaskState.Completed)); // finished, not yet delivered
-        await push.SavePushConfigAsync(Config("running", "a"), 1, 10);
-        await push.SavePushConfigAsync(Config("held", "a"), 1, 10);
+        await push.SavePushConfigAsync(Config("behind", "a"), 0, 10);
+        await push.SavePushConfigAsync(Config("idle", "a"), 1, 10);
+        await push.SavePushConfigAsync(Config("held", "a"), 0, 10);
         await push.SavePushConfigAsync(Config("told", "a"), 1, 10);
         await push.SavePushConfigAsync(Config("owed", "a"), 0, 10);
         await push.TryClaimPushDeliveryAsync("held", "other", Long);
 
         Assert.Single(await push.ClaimPushDeliveriesAsync("probe", TimeSpan.Zero, 1)); // at most maxCount (claims that expire at once)
         IReadOnlyList<string> claimed = await push.ClaimPushDeliveriesAsync("me", Long, 10);
-        Assert.Equal(["owed", "running"], claimed.Order());
-        Assert.False(await push.TryClaimPushDeliveryAsync("running", "other", Long));
+        Assert.Equal(["behind", "owed"], claimed.Order());
+        Assert.False(await push.TryClaimPushDeliveryAsync("behind", "other", Long));
         Assert.Empty(await push.ClaimPushDeliveriesAsync("third", Long, 10));
 
         // An expired claim is found again.

@@ -16,9 +16,10 @@ namespace A2A.AspNetCore.Push;
 /// </summary>
 /// <remarks>
 /// Delivery is at least once: progress is stored after the webhook answered, so an event whose answer was lost (a
-/// crash, a claim taken over) is posted again. Per task and webhook, events arrive in order. A poll every
+/// crash, a claim taken over) is posted again. Per task and webhook, events arrive in order. A worker runs while its
+/// task has events to deliver or its handler runs on this instance; a poll every
 /// <see cref="PushNotificationOptions.PollInterval"/> finds the deliveries nobody is making: those left by a restart,
-/// and those of an instance that stopped (once its claim expired).
+/// those of an instance that stopped (once its claim expired), and changes made where no worker watched.
 /// </remarks>
 internal sealed partial class PushDeliveryService : IAsyncDisposable
 {
@@ -30,13 +31,22 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
     private readonly PushNotificationSender _sender;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly Func<string, bool> _watch;
     private readonly string _owner = "push-" + Guid.NewGuid().ToString("N");
     private readonly Dictionary<string, Worker> _workers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _polling;
 
-    public PushDeliveryService(ITaskStore tasks, IPushNotificationStore configs, PushNotificationOptions options, PushNotificationSender sender, ILogger logger, TimeProvider? time = null)
+    /// <param name="tasks">The tasks, whose event logs are the outbox.</param>
+    /// <param name="configs">The configurations and their progress (usually the same store).</param>
+    /// <param name="options">What is pushed and how.</param>
+    /// <param name="sender">Makes one attempt.</param>
+    /// <param name="logger">Where refusals, retries and failures go.</param>
+    /// <param name="watch">Whether a task's next events are worth waiting for here (its handler runs on this instance).</param>
+    /// <param name="time">The clock for retries and polls.</param>
+    public PushDeliveryService(ITaskStore tasks, IPushNotificationStore configs, PushNotificationOptions options, PushNotificationSender sender, ILogger logger, Func<string, bool>? watch = null, TimeProvider? time = null)
     {
+        _watch = watch ?? (_ => false);
         _tasks = tasks;
         _configs = configs;
         _options = options;
@@ -245,16 +255,33 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
             long from = progress.Values.Min();
             if (from >= task.Version)
             {
-                if (task.Task.Status.State.IsTerminal())
+                // Told everything: a task whose handler runs here is watched for its next events; any other is left
+                // to whoever changes it next (a follow-up or a cancel here wakes a worker) or to the poll.
+                if (task.Task.Status.State.IsTerminal() || !_watch(taskId))
                 {
-                    return; // finished and told: nothing more will come
+                    return;
                 }
 
-                await _tasks.WaitForEventsAsync(taskId, task.Version, stop).ConfigureAwait(false);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                wait.CancelAfter(_options.ClaimDuration / 3); // then look again whether the run still goes on
+                try
+                {
+                    await _tasks.WaitForEventsAsync(taskId, task.Version, wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                {
+                }
+
                 continue;
             }
 
-            foreach (TaskEventRecord record in await _tasks.ReadEventsAsync(taskId, from, EventsPerRead, stop).ConfigureAwait(false))
+            IReadOnlyList<TaskEventRecord> records = await _tasks.ReadEventsAsync(taskId, from, EventsPerRead, stop).ConfigureAwait(false);
+            if (records.Count == 0)
+            {
+                return; // the log changed under us (the task was deleted): the poll looks again
+            }
+
+            foreach (TaskEventRecord record in records)
             {
                 StoredPushConfig[] due = stored.Where(c => progress[c.Config.Id!] < record.Sequence).ToArray();
                 if (due.Length == 0)

@@ -47,8 +47,8 @@ public interface IPushNotificationStore
 
     /// <summary>
     /// Claims for <paramref name="owner"/> up to <paramref name="maxCount"/> tasks that nobody else has claimed (or whose
-    /// claim expired) and that have configurations with events still to deliver, or that are not finished (more events
-    /// may come); returns their ids. Two owners calling at once never claim the same task.
+    /// claim expired) and that have configurations with events still to deliver; returns their ids. Two owners calling
+    /// at once never claim the same task.
     /// </summary>
     ValueTask<IReadOnlyList<string>> ClaimPushDeliveriesAsync(string owner, TimeSpan duration, int maxCount, CancellationToken cancellationToken = default);
 

@@ -123,8 +123,7 @@ public sealed partial class InMemoryTaskStore : IPushNotificationStore
             lock (entry.Gate)
             {
                 if (entry.Push is { Configs.Count: > 0 } push
-                    && (push.Owner is null || push.Owner != owner)
-                    && (!entry.Current.Task.Status.State.IsTerminal() || push.Configs.Exists(c => c.DeliveredSequence < entry.Current.Version))
+                    && push.Configs.Exists(c => c.DeliveredSequence < entry.Current.Version)
                     && TryClaim(entry, owner, duration, now))
                 {
                     claimed.Add(id);
