@@ -25,6 +25,10 @@ namespace A2A.AspNetCore;
 public sealed partial class A2AAgentService : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
+
+    // Every run that started and has not finished its clean-up (it leaves _runs before it releases its lease), so
+    // that disposing waits until no run still needs the store.
+    private readonly ConcurrentDictionary<Run, byte> _finishing = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly AgentHandler _handler;
     private readonly AgentRunOptions _runOptions;
@@ -245,15 +249,15 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_runs.Values.Select(r => r.Completion)).ConfigureAwait(false);
-        if (_push is not null)
-        {
-            await _push.Delivery.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await Task.WhenAll(_runs.Values.Concat(_finishing.Keys).Select(r => r.Completion)).ConfigureAwait(false);
         if (_leases is not null)
         {
             await _leases.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_push is not null)
+        {
+            await _push.Delivery.DisposeAsync().ConfigureAwait(false);
         }
 
         _stopping.Dispose();
@@ -497,6 +501,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
         {
             if (Interlocked.Exchange(ref _started, 1) == 0)
             {
+                service._finishing.TryAdd(this, 0);
                 _ = System.Threading.Tasks.Task.Run(RunAsync);
             }
         }
@@ -530,6 +535,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
 
                 _cancel.Dispose();
                 _completion.TrySetResult();
+                service._finishing.TryRemove(this, out _);
             }
         }
 

@@ -85,8 +85,24 @@ public static class A2AEndpointRouteBuilderExtensions
         var service = new A2AAgentService(
             manager(services), scoped, serviceLogger, runOptions, options.RunLeaseDuration, pushNotifications ? options.PushNotifications : null, httpClients);
 
-        // On shutdown, running handlers see their token fire (their tasks end canceled); shutdown does not wait on them.
-        services.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(() => _ = service.DisposeAsync().AsTask());
+        // On shutdown, running handlers see their token fire (their tasks end canceled) while the host stops; before the
+        // container disposes the store, the host waits (a bounded while) for them and for push deliveries to let go of it.
+        if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
+        {
+            Task? disposing = null;
+            lifetime.ApplicationStopping.Register(() => disposing = service.DisposeAsync().AsTask());
+            lifetime.ApplicationStopped.Register(() =>
+            {
+                try
+                {
+                    disposing?.Wait(ShutdownPatience);
+                }
+                catch (AggregateException ex)
+                {
+                    serviceLogger?.LogError(ex.InnerException, "Stopping agent {AgentName} failed.", agentName);
+                }
+            });
+        }
         var rpc = new JsonRpcEndpoint(service, options, services.GetService<ILogger<JsonRpcEndpoint>>());
 
         IEndpointConventionBuilder rpcEndpoint = endpoints.MapPost(route, rpc.HandleAsync);
@@ -116,6 +132,9 @@ public static class A2AEndpointRouteBuilderExtensions
 
         return new Composite(conventions);
     }
+
+    // How long the host's stop waits for an agent's runs and push deliveries to let go of the store.
+    private static readonly TimeSpan ShutdownPatience = TimeSpan.FromSeconds(30);
 
     private sealed class Composite(List<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
     {

@@ -56,7 +56,13 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
     }
 
     /// <summary>Starts looking for deliveries (once).</summary>
-    public void Start() => _polling ??= Task.Run(PollAsync);
+    public void Start()
+    {
+        lock (_workers)
+        {
+            _polling ??= Task.Run(PollAsync);
+        }
+    }
 
     /// <summary>Makes sure a worker delivers the task's notifications (after a configuration was added).</summary>
     public void Wake(string taskId)
@@ -68,9 +74,15 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_polling is not null)
+        Task? polling;
+        lock (_workers)
         {
-            await _polling.ConfigureAwait(false);
+            polling = _polling;
+        }
+
+        if (polling is not null)
+        {
+            await polling.ConfigureAwait(false);
         }
 
         Task[] running;
