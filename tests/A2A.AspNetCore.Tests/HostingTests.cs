@@ -126,6 +126,7 @@ public sealed class HostingTests
                 ["A2A:Agents:GreeterAgent:Card:Skills:0:Id"] = "farewell",
                 ["A2A:Agents:GreeterAgent:Card:Skills:0:Name"] = "Say goodbye",
                 ["A2A:Agents:GreeterAgent:Card:Skills:0:Tags:0"] = "social",
+                ["A2A:Agents:GreeterAgent:PushNotifications:Enabled"] = "true",
             },
             services => services.AddGreeterAgent(options => options.Card.Customize = card => card with { Description = card.Description + " (configured)" }));
 
@@ -138,9 +139,12 @@ public sealed class HostingTests
         Assert.Equal(["social"], greeter.Skills[1].Tags);
         Assert.Equal("Says hello (configured)", greeter.Description);
 
+        Assert.True(greeter.Capabilities.PushNotifications);      // turned on by configuration
+
         AgentCard probe = await GetCardAsync(server, "probe/.well-known/agent-card.json");
         Assert.Equal("Example Corp", probe.Provider!.Organization); // the shared section
         Assert.NotEqual("2.1.0", probe.Version);                   // not the greeter's own
+        Assert.False(probe.Capabilities.PushNotifications);
 
         // The shared limit applies to both agents.
         var big = new SendMessageRequest { Message = Message.FromUser(new string('x', 4096)) };
@@ -157,6 +161,8 @@ public sealed class HostingTests
             {
                 ["A2A:MaxRequestBodySize"] = "0",
                 ["A2A:RunLeaseDuration"] = "00:00:00.500",
+                ["A2A:PushNotifications:MaxAttempts"] = "0",
+                ["A2A:PushNotifications:Events"] = "ArtifactChunks, ArtifactCompletions",
                 ["A2A:Agents:GreeterAgent:Card:DocumentationUrl"] = "docs/greeter",
                 ["A2A:Agents:GreeterAgent:Card:Skills:0:Id"] = "greet",
                 ["A2A:Agents:GreeterAgent:Card:Skills:0:Name"] = "Greet again",
@@ -164,6 +170,8 @@ public sealed class HostingTests
         Assert.Contains(error.Failures, f => f.StartsWith("A2A:MaxRequestBodySize must be a positive number", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("A2A:RunLeaseDuration must be between 00:00:01 and 1.00:00:00; got 00:00:00.5000000", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("A2A:Card:DocumentationUrl must be an absolute http(s) URL; got 'docs/greeter'", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("A2A:PushNotifications:MaxAttempts must be between 1 and 100; got 0", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("A2A:PushNotifications:Events may have ArtifactChunks or ArtifactCompletions, not both", StringComparison.Ordinal));
 
         // A skill id that repeats a declared [A2ASkill] is caught when the card is first built, at start-up too.
         var clash = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.StartAsync(

@@ -55,37 +55,37 @@ public sealed class PushNotificationOptions
     {
         if (RequestTimeout < TimeSpan.FromSeconds(1) || RequestTimeout > TimeSpan.FromSeconds(60))
         {
-            yield return $"PushNotifications.RequestTimeout must be between 1 and 60 seconds; got {RequestTimeout}.";
+            yield return $"PushNotifications:RequestTimeout must be between 1 and 60 seconds; got {RequestTimeout}.";
         }
 
         if (MaxAttempts is < 1 or > 100)
         {
-            yield return $"PushNotifications.MaxAttempts must be between 1 and 100; got {MaxAttempts}.";
+            yield return $"PushNotifications:MaxAttempts must be between 1 and 100; got {MaxAttempts}.";
         }
 
         if (InitialRetryDelay <= TimeSpan.Zero || MaxRetryDelay < InitialRetryDelay)
         {
-            yield return $"PushNotifications.InitialRetryDelay must be positive and at most MaxRetryDelay; got {InitialRetryDelay} and {MaxRetryDelay}.";
+            yield return $"PushNotifications:InitialRetryDelay must be positive and at most MaxRetryDelay; got {InitialRetryDelay} and {MaxRetryDelay}.";
         }
 
         if (MaxConfigsPerTask is < 1 or > 1000)
         {
-            yield return $"PushNotifications.MaxConfigsPerTask must be between 1 and 1000; got {MaxConfigsPerTask}.";
+            yield return $"PushNotifications:MaxConfigsPerTask must be between 1 and 1000; got {MaxConfigsPerTask}.";
         }
 
         if (ClaimDuration < TimeSpan.FromSeconds(1))
         {
-            yield return $"PushNotifications.ClaimDuration must be at least 1 second; got {ClaimDuration}.";
+            yield return $"PushNotifications:ClaimDuration must be at least 1 second; got {ClaimDuration}.";
         }
 
         if (PollInterval <= TimeSpan.Zero)
         {
-            yield return $"PushNotifications.PollInterval must be positive; got {PollInterval}.";
+            yield return $"PushNotifications:PollInterval must be positive; got {PollInterval}.";
         }
 
         if ((Events & PushEvents.ArtifactChunks) != 0 && (Events & PushEvents.ArtifactCompletions) != 0)
         {
-            yield return "PushNotifications.Events may have ArtifactChunks or ArtifactCompletions, not both (a completion would repeat the chunks).";
+            yield return "PushNotifications:Events may have ArtifactChunks or ArtifactCompletions, not both (a completion would repeat the chunks).";
         }
     }
 }
