@@ -120,6 +120,11 @@ public sealed partial class InMemoryTaskStore : IPushNotificationStore
                 break;
             }
 
+            if (entry.Push is null)
+            {
+                continue; // never had a configuration (read without the lock: a stale null only defers it to the next poll)
+            }
+
             lock (entry.Gate)
             {
                 if (entry.Push is { Configs.Count: > 0 } push
