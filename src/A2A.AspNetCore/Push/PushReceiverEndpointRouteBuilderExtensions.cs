@@ -1,4 +1,5 @@
 using System.Text.Json;
+using A2A.Errors;
 using A2A.Json;
 using A2A.Protocol;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,9 @@ public static class PushReceiverEndpointRouteBuilderExtensions
     /// Receives push notifications on POST <paramref name="pattern"/>: checks the credentials, reads one
     /// <c>StreamResponse</c> (<c>application/a2a+json</c> or <c>application/json</c>), hands it to
     /// <see cref="PushReceiverOptions.OnNotification"/> and answers 204. Refusals: 401 (credentials), 415 (content
-    /// type), 413 (size), 400 (not a task event), 404 (not a task you expect). An agent retries only 5xx, 408 and 429.
+    /// type), 413 (size), 400 (not a task event, or <see cref="PushReceiverOptions.OnNotification"/> threw an
+    /// <see cref="A2AException"/>: it breaks the task's lifecycle), 404 (not a task you expect). An agent retries only
+    /// 5xx, 408 and 429.
     /// </summary>
     /// <returns>The endpoint's builder (for authorization policies, rate limiting and the like).</returns>
     public static IEndpointConventionBuilder MapA2APushReceiver(this IEndpointRouteBuilder endpoints, string pattern, PushReceiverOptions options)
@@ -76,7 +79,19 @@ public static class PushReceiverEndpointRouteBuilderExtensions
             return;
         }
 
-        bool expected = await options.OnNotification(notification, context.RequestAborted).ConfigureAwait(false);
+        bool expected;
+        try
+        {
+            expected = await options.OnNotification(notification, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (A2AException refused)
+        {
+            // The notification breaks the protocol for its task (an update to a finished task, say): sending it again
+            // would not help, so the answer is a 4xx, which the agent does not retry.
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, refused.Message).ConfigureAwait(false);
+            return;
+        }
+
         context.Response.StatusCode = expected ? StatusCodes.Status204NoContent : StatusCodes.Status404NotFound;
     }
 
