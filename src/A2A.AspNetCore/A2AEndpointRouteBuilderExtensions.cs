@@ -2,6 +2,7 @@ using A2A.Agents;
 using A2A.Protocol;
 using A2A.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -60,7 +61,7 @@ public static class A2AEndpointRouteBuilderExtensions
 
         // The card is built per request (its URL comes from the request); building it once here makes a bad
         // customization (a repeated skill id, a callback that throws) stop the start-up instead of failing every request.
-        Func<string, AgentCard> servedCard = url => AgentCardCustomizer.Apply(card(url), options.Card, options.PushNotifications.Enabled, agentName);
+        Func<string, AgentCard> servedCard = url => AgentCardCustomizer.Apply(WithBindings(card(url), url, options), options.Card, options.PushNotifications.Enabled, agentName);
         bool pushNotifications = servedCard("http://localhost/").Capabilities.PushNotifications == true; // the card is the one source of the capability
 
         string route = AgentEndpointRegistry.NormalizePattern(pattern);
@@ -106,6 +107,17 @@ public static class A2AEndpointRouteBuilderExtensions
         var rpc = new JsonRpcEndpoint(service, options, services.GetService<ILogger<JsonRpcEndpoint>>());
 
         IEndpointConventionBuilder rpcEndpoint = endpoints.MapPost(route, rpc.HandleAsync);
+        var conventions = new List<IEndpointConventionBuilder> { rpcEndpoint };
+
+        // The HTTP+JSON binding: every path below the agent's route (the card's literal route takes precedence).
+        if (options.HttpJsonBinding)
+        {
+            var rest = new Rest.RestEndpoint(service, options, services.GetService<ILogger<Rest.RestEndpoint>>());
+            conventions.Add(endpoints.MapMethods(
+                route.TrimEnd('/') + "/{**a2aPath}",
+                [HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete],
+                context => rest.HandleAsync(context, context.GetRouteValue("a2aPath") as string ?? "")));
+        }
 
         // The full route (a route group's prefix included) is known once endpoints are built: the card's URL uses it.
         rpcEndpoint.Finally(builder =>
@@ -117,7 +129,6 @@ public static class A2AEndpointRouteBuilderExtensions
         });
 
         // The agent's own card, unless its address is the root card's (served below, for every agent).
-        var conventions = new List<IEndpointConventionBuilder> { rpcEndpoint };
         if (!agent.AtApplicationRoot)
         {
             conventions.Add(endpoints.MapGet(AgentEndpointRegistry.CardRoute(route), context => AgentCardEndpoint.WriteCardAsync(context, agent)));
@@ -132,6 +143,12 @@ public static class A2AEndpointRouteBuilderExtensions
 
         return new Composite(conventions);
     }
+
+    // The generated card names the JSON-RPC interface; the HTTP+JSON one is at the same URL when it is served.
+    private static AgentCard WithBindings(AgentCard card, string url, A2AServerOptions options) =>
+        !options.HttpJsonBinding || card.SupportedInterfaces.Any(i => i.ProtocolBinding == "HTTP+JSON")
+            ? card
+            : card with { SupportedInterfaces = [.. card.SupportedInterfaces, new AgentInterface { Url = url, ProtocolBinding = "HTTP+JSON", ProtocolVersion = A2A.JsonRpc.A2AMethods.ProtocolVersion }] };
 
     // How long the host's stop waits for an agent's runs and push deliveries to let go of the store.
     private static readonly TimeSpan ShutdownPatience = TimeSpan.FromSeconds(30);

@@ -48,6 +48,12 @@ public sealed class A2AServerOptions
     /// <summary>The shortest <see cref="RunLeaseDuration"/> accepted.</summary>
     public static TimeSpan MinRunLeaseDuration { get; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Whether the agent also speaks the HTTP+JSON (REST) binding, under its route next to the JSON-RPC endpoint
+    /// (<c>{pattern}/message:send</c>, <c>{pattern}/tasks/{id}</c>, ...), and its card lists that interface. On by default.
+    /// </summary>
+    public bool HttpJsonBinding { get; set; } = true;
+
     /// <summary>Push notifications: whether the agent offers them, which changes it pushes, and how it delivers.</summary>
     public Push.PushNotificationOptions PushNotifications { get; set; } = new();
 

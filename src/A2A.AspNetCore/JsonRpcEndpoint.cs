@@ -27,51 +27,19 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
     private static readonly JsonElement NullResult = JsonDocument.Parse("null").RootElement.Clone();
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
-    private readonly JsonDocumentOptions _parse = new() { MaxDepth = options.MaxJsonDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     public async Task HandleAsync(HttpContext context)
     {
         CancellationToken aborted = context.RequestAborted;
 
-        // Only JSON is read: a text/plain or form post (what a cross-site form or a no-cors fetch can send without a
-        // preflight) is refused before anything is read or created.
-        if (!IsJson(context.Request.ContentType))
-        {
-            await RejectAsync(context, new ContentTypeNotSupportedException(
-                $"Content type not supported: '{context.Request.ContentType}'. Send the request as application/json (or application/a2a+json).")).ConfigureAwait(false);
-            return;
-        }
-
-        byte[]? body = await ReadBodyAsync(context.Request, aborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            await RejectAsync(context, new InvalidRequestException($"The request body is larger than the {options.MaxRequestBodySize}-byte limit.")).ConfigureAwait(false);
-            return;
-        }
-
-        // The JSON reader checks structure, not every byte of every string: refuse invalid UTF-8 up front.
-        if (!System.Text.Unicode.Utf8.IsValid(body))
-        {
-            await RejectAsync(context, new ParseErrorException("Parse error: the body is not valid UTF-8.")).ConfigureAwait(false);
-            return;
-        }
-
-        // An escaped unpaired surrogate ("\ud800") is valid JSON syntax but no Unicode text: it could never be written
-        // back (an id, a method, a message), so it is refused here, before any work, rather than failing the answer.
-        if (JsonText.FindUnpairedSurrogateEscape(body) is int at)
-        {
-            await RejectAsync(context, new ParseErrorException($"Parse error: the body escapes an unpaired UTF-16 surrogate at byte {at}; JSON text must be valid Unicode.")).ConfigureAwait(false);
-            return;
-        }
-
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, _parse);
+            document = await RequestJson.ReadAsync(context.Request, options, aborted).ConfigureAwait(false);
         }
-        catch (JsonException ex)
+        catch (A2AException refused)
         {
-            await RejectAsync(context, new ParseErrorException($"Parse error: the body is not valid JSON ({ex.Message})")).ConfigureAwait(false);
+            await RejectAsync(context, refused).ConfigureAwait(false);
             return;
         }
 
@@ -87,7 +55,7 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
                 activity?.SetTag("rpc.system", "jsonrpc");
                 activity?.SetTag("rpc.method", method);
                 activity?.DisplayName = "A2A " + method;
-                CheckVersion(context.Request);
+                RequestJson.CheckVersion(context.Request);
                 await DispatchAsync(context, id, method, parameters, aborted).ConfigureAwait(false);
                 Record(method, null, started);
             }
@@ -116,21 +84,6 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         }
     }
 
-    // The media type before any parameters (charset=utf-8), compared without allocating: this runs on every request.
-    private static bool IsJson(string? contentType)
-    {
-        if (contentType is null)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<char> mediaType = contentType.AsSpan();
-        int parameters = mediaType.IndexOf(';');
-        mediaType = (parameters < 0 ? mediaType : mediaType[..parameters]).Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.Equals("application/a2a+json", StringComparison.OrdinalIgnoreCase);
-    }
-
     // A request refused before its envelope could be read: no id to echo, no method to name.
     private Task RejectAsync(HttpContext context, A2AException error)
     {
@@ -148,7 +101,7 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
 
     private static void Record(string? method, int? errorCode, long started)
     {
-        var tags = new TagList { { "rpc.method", method ?? "(unreadable)" } };
+        var tags = new TagList { { "rpc.method", method ?? "(unreadable)" }, { "a2a.binding", "JSONRPC" } };
         if (errorCode is { } code)
         {
             tags.Add("rpc.jsonrpc.error_code", code);
@@ -256,44 +209,6 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
 
         root.TryGetProperty("params", out JsonElement parameters);
         return (id, method.GetString()!, parameters);
-    }
-
-    private static void CheckVersion(HttpRequest request)
-    {
-        // An absent header means 0.3 (the spec's rule for clients that predate the header).
-        string version = request.Headers[A2AMethods.VersionHeader].FirstOrDefault()
-            ?? request.Query[A2AMethods.VersionHeader].FirstOrDefault()
-            ?? "0.3";
-        if (version.Trim() != A2AMethods.ProtocolVersion)
-        {
-            throw new VersionNotSupportedException($"The requested A2A protocol version '{version}' is not supported. Supported versions: {A2AMethods.ProtocolVersion}");
-        }
-    }
-
-    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        int limit = options.MaxRequestBodySize;
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 4096);
-        while (true)
-        {
-            Memory<byte> chunk = buffer.GetMemory(4096);
-            int read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit)
-            {
-                return null;
-            }
-        }
     }
 
     private static async Task StreamAsync(HttpContext context, JsonElement id, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted)

@@ -28,6 +28,9 @@ public class ProbeServer : IAsyncLifetime
 
     public ProbeAgentTaskManager Manager => _app!.Services.GetRequiredService<ProbeAgentTaskManager>();
 
+    /// <summary>Every request the server got, as "METHOD /path".</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
     public async Task InitializeAsync()
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -36,6 +39,11 @@ public class ProbeServer : IAsyncLifetime
         builder.Services.AddSingleton(CreateStore());
         builder.Services.AddProbeAgent();
         _app = builder.Build();
+        _app.Use((context, next) =>
+        {
+            Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            return next(context);
+        });
         _app.MapProbeAgent("/a2a", Options);
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

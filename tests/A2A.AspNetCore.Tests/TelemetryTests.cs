@@ -31,8 +31,8 @@ public class TelemetryTests(ProbeServer server) : IClassFixture<ProbeServer>
 
         Assert.Contains(seen, m => m.Instrument == "a2a.task.transitions" && m.Tags == "a2a.task.state=TASK_STATE_COMPLETED");
         Assert.Contains(seen, m => m.Instrument == "a2a.task.refused" && m.Tags == "a2a.task.state=TASK_STATE_COMPLETED");
-        Assert.Contains(seen, m => m.Instrument == "a2a.server.requests" && m.Tags == "rpc.method=SendMessage");
+        Assert.Contains(seen, m => m.Instrument == "a2a.server.requests" && m.Tags == "rpc.method=SendMessage,a2a.binding=JSONRPC");
         Assert.Contains(seen, m => m.Instrument == "a2a.handler.replies" && m.Value == 1);
-        Assert.Contains(seen, m => m.Instrument == "a2a.server.requests" && m.Tags == "rpc.method=CancelTask,rpc.jsonrpc.error_code=-32002");
+        Assert.Contains(seen, m => m.Instrument == "a2a.server.requests" && m.Tags == "rpc.method=CancelTask,a2a.binding=JSONRPC,rpc.jsonrpc.error_code=-32002");
     }
 }

@@ -19,11 +19,14 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
     private static readonly string[] Scenarios =
         ["card", "send", "stream", "get", "cancelRunning", "cancelCompleted", "sendToCompleted", "getUnknown", "inputRequiredFollowUp", "resubscribe", "returnImmediately", "reply", "replyStream"];
 
-    [Fact]
-    public async Task The_js_sdk_client_passes_every_scenario_against_our_server()
+    [Theory]
+    [InlineData("JSONRPC")]
+    [InlineData("HTTP+JSON")]
+    public async Task The_js_sdk_client_passes_every_scenario_against_our_server(string transport)
     {
+        server.Requests.Clear();
         await NodePeer.EnsureInstalledAsync();
-        (int exit, string output) = await NodePeer.RunAsync("node", $"client-scenarios.mjs {server.BaseUrl}", TimeSpan.FromMinutes(2));
+        (int exit, string output) = await NodePeer.RunAsync("node", $"client-scenarios.mjs {server.BaseUrl} {transport}", TimeSpan.FromMinutes(2));
         var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line.StartsWith('{'))
             .Select(line => JsonDocument.Parse(line).RootElement.Clone())
@@ -33,6 +36,10 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.Equal(Scenarios.Order(), results.Keys.Order());
         string[] failed = results.Values.Where(r => !r.GetProperty("ok").GetBoolean()).Select(r => r.GetRawText()).ToArray();
         Assert.True(failed.Length == 0, "scenarios failed:\n" + string.Join("\n", failed));
+        // Which binding answered: JSON-RPC posts to the agent's route, HTTP+JSON to the operations below it.
+        string[] paths = server.Requests.Where(r => !r.Contains(".well-known", StringComparison.Ordinal)).ToArray();
+        Assert.All(paths, p => Assert.Equal(transport == "JSONRPC", p == "POST /a2a"));
+        Assert.Contains(paths, p => p == (transport == "JSONRPC" ? "POST /a2a" : "POST /a2a/message:send"));
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 // The official A2A JavaScript SDK client driving an A2A server (ours, in the interop tests).
-// Usage: node client-scenarios.mjs <baseUrl>. Prints one JSON line per scenario:
+// Usage: node client-scenarios.mjs <baseUrl> [JSONRPC|HTTP+JSON] (the transport the client prefers from the card;
+// JSON-RPC by default). Prints one JSON line per scenario:
 // {"name":..., "ok":true|false, "detail":...}; the C# test asserts every line.
 import { randomUUID } from 'node:crypto';
 import { Role, TaskState } from '@a2a-js/sdk';
-import { ClientFactory } from '@a2a-js/sdk/client';
+import { ClientFactory, ClientFactoryOptions } from '@a2a-js/sdk/client';
 
 const baseUrl = process.argv[2];
+const transport = process.argv[3] ?? 'JSONRPC';
 const text = (value) => ({ content: { $case: 'text', value } });
 const message = (value, taskId = '', contextId = '') => ({
   messageId: randomUUID(), contextId, taskId, role: Role.ROLE_USER, parts: [text(value)], metadata: undefined, extensions: [], referenceTaskIds: [],
@@ -16,8 +18,10 @@ const send = (value, { taskId, contextId, returnImmediately = false } = {}) => (
 });
 const stateName = (task) => TaskState[task.status?.state];
 const joined = (artifact) => artifact.parts.map((p) => p.content?.value ?? '').join('');
+// The A2A error a call failed with, by its JSON-RPC code whatever the transport (REST errors carry the reason).
+const codesByReason = { TASK_NOT_FOUND: -32001, TASK_NOT_CANCELABLE: -32002, UNSUPPORTED_OPERATION: -32004 };
 const errorCode = async (action) => {
-  try { await action(); return 'no error'; } catch (err) { return err.envelopeCode ?? err.code ?? String(err); }
+  try { await action(); return 'no error'; } catch (err) { return err.envelopeCode ?? codesByReason[err.reason] ?? err.code ?? String(err); }
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,11 +34,12 @@ async function waitFor(read, done) {
   throw new Error('timed out');
 }
 
-const client = await new ClientFactory().createFromUrl(baseUrl);
+const client = await new ClientFactory(ClientFactoryOptions.createFrom(ClientFactoryOptions.default, { preferredTransports: [transport] })).createFromUrl(baseUrl);
 const scenarios = {
   async card() {
     const card = await client.getAgentCard();
-    return { ok: card.name === 'a2a-dotnet probe agent' && card.capabilities?.streaming === true, detail: card.name };
+    const offered = card.supportedInterfaces.map((i) => `${i.protocolBinding} ${i.protocolVersion}`);
+    return { ok: card.name === 'a2a-dotnet probe agent' && card.capabilities?.streaming === true && offered.includes(`${transport} 1.0`), detail: `${card.name} ${offered.join(', ')}` };
   },
   async send() {
     const task = await client.sendMessage(send('hello'));

@@ -1,0 +1,279 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using A2A.Diagnostics;
+using A2A.Errors;
+using A2A.Json;
+using A2A.JsonRpc;
+using A2A.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace A2A.AspNetCore.Rest;
+
+/// <summary>
+/// The HTTP+JSON (REST) binding of A2A v1.0 (spec 11), under the agent's route next to its JSON-RPC endpoint:
+/// <c>POST message:send</c>, <c>POST message:stream</c>, <c>GET tasks</c>, <c>GET tasks/{id}</c>,
+/// <c>POST tasks/{id}:cancel</c>, <c>POST tasks/{id}:subscribe</c>, the push configuration resources under
+/// <c>tasks/{id}/pushNotificationConfigs</c>, and <c>GET extendedAgentCard</c>. Bodies are the ProtoJSON request
+/// messages, GET parameters come from the query (camelCase), streams are server-sent events of bare
+/// <c>StreamResponse</c>s, and errors are <c>google.rpc.Status</c> bodies with the spec's HTTP status codes.
+/// </summary>
+internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<RestEndpoint>? logger)
+{
+    private const string Json = "application/a2a+json";
+    private static readonly byte[] EventPrefix = "data: "u8.ToArray();
+    private static readonly byte[] EventSuffix = "\n\n"u8.ToArray();
+
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>Handles a request whose path below the agent's route is <paramref name="path"/> (not yet unescaped).</summary>
+    public async Task HandleAsync(HttpContext context, string path)
+    {
+        CancellationToken aborted = context.RequestAborted;
+        long started = Stopwatch.GetTimestamp();
+        string? method = null;
+        using Activity? activity = A2ATelemetry.ActivitySource.StartActivity("A2A HTTP+JSON", ActivityKind.Server);
+        try
+        {
+            RestRoute route = RestRoute.Parse(context.Request.Method, path);
+            method = route.Method;
+            activity?.SetTag("rpc.system", "a2a-http-json");
+            activity?.SetTag("rpc.method", method);
+            activity?.DisplayName = "A2A " + method;
+            RequestJson.CheckVersion(context.Request);
+            await DispatchAsync(context, route, aborted).ConfigureAwait(false);
+            Record(method, null, started);
+        }
+        catch (A2AException error)
+        {
+            Fail(activity, method, error, started);
+            await WriteErrorAsync(context, error).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            var error = new InvalidParamsException($"Invalid request body: {ex.Message}");
+            Fail(activity, method, error, started);
+            await WriteErrorAsync(context, error).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "A2A HTTP+JSON request {Method} failed unexpectedly.", method);
+            var error = new InternalErrorException("Internal error; the server logged the details.");
+            Fail(activity, method, error, started);
+            await WriteErrorAsync(context, error).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context, RestRoute route, CancellationToken aborted)
+    {
+        IQueryCollection query = context.Request.Query;
+        switch (route.Method)
+        {
+            case A2AMethods.SendMessage:
+                SendMessageRequest send = await BodyAsync(context, A2AJson.TypeInfo<SendMessageRequest>(), aborted).ConfigureAwait(false);
+                await WriteAsync(context, await service.SendMessageAsync(send, aborted).ConfigureAwait(false), A2AJson.TypeInfo<SendMessageResponse>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.SendStreamingMessage:
+                SendMessageRequest stream = await BodyAsync(context, A2AJson.TypeInfo<SendMessageRequest>(), aborted).ConfigureAwait(false);
+                await StreamAsync(context, await service.SendStreamingMessageAsync(stream, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
+                break;
+            case A2AMethods.GetTask:
+                AgentTask task = await service.GetTaskAsync(new GetTaskRequest { Id = route.TaskId, HistoryLength = Int(query, "historyLength") }, aborted).ConfigureAwait(false);
+                await WriteAsync(context, task, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.ListTasks:
+                var list = new ListTasksRequest
+                {
+                    ContextId = Text(query, "contextId"),
+                    Status = State(query, "status"),
+                    PageSize = Int(query, "pageSize"),
+                    PageToken = Text(query, "pageToken"),
+                    HistoryLength = Int(query, "historyLength"),
+                    StatusTimestampAfter = Timestamp(query, "statusTimestampAfter"),
+                    IncludeArtifacts = Bool(query, "includeArtifacts"),
+                };
+                await WriteAsync(context, await service.ListTasksAsync(list, aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTasksResponse>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.CancelTask:
+                CancelTaskRequest cancel = await OptionalBodyAsync(context, A2AJson.TypeInfo<CancelTaskRequest>(), aborted).ConfigureAwait(false) ?? new CancelTaskRequest();
+                AgentTask canceled = await service.CancelTaskAsync(cancel with { Id = route.TaskId }, aborted).ConfigureAwait(false);
+                await WriteAsync(context, canceled, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.SubscribeToTask:
+                await StreamAsync(context, await service.SubscribeToTaskAsync(new SubscribeToTaskRequest { Id = route.TaskId }, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
+                break;
+            case A2AMethods.CreateTaskPushNotificationConfig:
+                TaskPushNotificationConfig config = await BodyAsync(context, A2AJson.TypeInfo<TaskPushNotificationConfig>(), aborted).ConfigureAwait(false);
+                if (!string.IsNullOrEmpty(config.TaskId) && config.TaskId != route.TaskId)
+                {
+                    throw new InvalidParamsException($"The body's taskId '{config.TaskId}' does not match the task in the path, '{route.TaskId}'.");
+                }
+
+                TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(config with { TaskId = route.TaskId }, aborted).ConfigureAwait(false);
+                await WriteAsync(context, created, A2AJson.TypeInfo<TaskPushNotificationConfig>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.GetTaskPushNotificationConfig:
+                TaskPushNotificationConfig found = await service.GetTaskPushNotificationConfigAsync(new GetTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, aborted).ConfigureAwait(false);
+                await WriteAsync(context, found, A2AJson.TypeInfo<TaskPushNotificationConfig>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.ListTaskPushNotificationConfigs:
+                var configs = new ListTaskPushNotificationConfigsRequest { TaskId = route.TaskId, PageSize = Int(query, "pageSize"), PageToken = Text(query, "pageToken") };
+                await WriteAsync(context, await service.ListTaskPushNotificationConfigsAsync(configs, aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>()).ConfigureAwait(false);
+                break;
+            case A2AMethods.DeleteTaskPushNotificationConfig:
+                await service.DeleteTaskPushNotificationConfigAsync(new DeleteTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, aborted).ConfigureAwait(false);
+                await WriteRawAsync(context, StatusCodes.Status200OK, "{}"u8.ToArray()).ConfigureAwait(false); // google.protobuf.Empty
+                break;
+            case A2AMethods.GetExtendedAgentCard:
+                throw new UnsupportedOperationException("This agent's card does not declare an extended agent card (capabilities.extendedAgentCard); read the public one at /.well-known/agent-card.json.");
+        }
+    }
+
+    private async Task<T> BodyAsync<T>(HttpContext context, JsonTypeInfo<T> info, CancellationToken aborted)
+        where T : class =>
+        await OptionalBodyAsync(context, info, aborted).ConfigureAwait(false) ?? throw new InvalidParamsException($"The request needs a JSON body (a {typeof(T).Name}).");
+
+    // A POST body, or null when there is none (a cancel may come without one).
+    private async Task<T?> OptionalBodyAsync<T>(HttpContext context, JsonTypeInfo<T> info, CancellationToken aborted)
+        where T : class
+    {
+        HttpRequest request = context.Request;
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+        {
+            return null;
+        }
+
+        using JsonDocument document = await RequestJson.ReadAsync(request, options, aborted).ConfigureAwait(false);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidParamsException($"The request body must be a JSON object, not {document.RootElement.ValueKind}.");
+        }
+
+        return ProtoFieldNames.ToJsonNames(document.RootElement).Deserialize(info);
+    }
+
+    private static string? Text(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[^1]) ? values[^1] : null;
+
+    private static int? Int(IQueryCollection query, string name) =>
+        Text(query, name) is not { } text ? null
+        : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) ? value
+        : throw new InvalidParamsException($"Query parameter {name} must be an integer; got '{text}'.");
+
+    private static bool? Bool(IQueryCollection query, string name) => Text(query, name) switch
+    {
+        null => null,
+        "true" => true,
+        "false" => false,
+        string text => throw new InvalidParamsException($"Query parameter {name} must be true or false; got '{text}'."),
+    };
+
+    private static DateTimeOffset? Timestamp(IQueryCollection query, string name) =>
+        Text(query, name) is not { } text ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset value) ? value
+        : throw new InvalidParamsException($"Query parameter {name} must be an ISO 8601 timestamp such as 2025-11-09T10:30:00Z; got '{text}'.");
+
+    // A task state by its wire name (TASK_STATE_WORKING), as the JSON does.
+    private static TaskState State(IQueryCollection query, string name)
+    {
+        if (Text(query, name) is not { } text)
+        {
+            return TaskState.Unspecified;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(text, A2AJson.TypeInfo<string>()), A2AJson.TypeInfo<TaskState>());
+        }
+        catch (JsonException)
+        {
+            throw new InvalidParamsException($"Query parameter {name} must be a task state such as TASK_STATE_WORKING; got '{text}'.");
+        }
+    }
+
+    private static Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> info) =>
+        WriteRawAsync(context, StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(value, info));
+
+    private static async Task WriteRawAsync(HttpContext context, int status, byte[] json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = Json;
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, A2AException error) =>
+        context.Response.HasStarted ? Task.CompletedTask : WriteRawAsync(context, RestErrors.StatusOf(error).Http, ErrorBody(error));
+
+    private static byte[] ErrorBody(A2AException error)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = A2AJson.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("error");
+            RestErrors.Write(writer, error);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static async Task StreamAsync(HttpContext context, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        await response.StartAsync(aborted).ConfigureAwait(false);
+        try
+        {
+            await foreach (StreamResponse item in events.WithCancellation(aborted).ConfigureAwait(false))
+            {
+                await WriteEventAsync(response, JsonSerializer.SerializeToUtf8Bytes(item, A2AJson.TypeInfo<StreamResponse>()), aborted).ConfigureAwait(false);
+            }
+        }
+        catch (A2AException error)
+        {
+            // The stream has started: the error travels as its last event, in the error body's shape.
+            await WriteEventAsync(response, ErrorBody(error), aborted).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, byte[] json, CancellationToken cancellationToken)
+    {
+        await response.Body.WriteAsync(EventPrefix, cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(EventSuffix, cancellationToken).ConfigureAwait(false);
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Fail(Activity? activity, string? method, A2AException error, long started)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, error.Reason);
+        activity?.SetTag("http.response.status_code", RestErrors.StatusOf(error).Http);
+        _logger.LogDebug("A2A HTTP+JSON request {Method} answered error {Code}: {Message}", method ?? "(unknown route)", error.Code, error.Message);
+        Record(method, error.Code, started);
+    }
+
+    private static void Record(string? method, int? errorCode, long started)
+    {
+        var tags = new TagList { { "rpc.method", method ?? "(unknown route)" }, { "a2a.binding", "HTTP+JSON" } };
+        if (errorCode is { } code)
+        {
+            tags.Add("rpc.jsonrpc.error_code", code);
+        }
+
+        A2ATelemetry.ServerRequests.Add(1, tags);
+        A2ATelemetry.ServerRequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+    }
+}
