@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Net;
 using A2A.Diagnostics;
 using A2A.Errors;
 using A2A.Json;
@@ -83,6 +84,43 @@ public sealed class PushNotificationTests(PushProbeServer server) : IClassFixtur
         Assert.DoesNotContain(got, r => r.Body.Contains(task.Id) && r.Summary.StartsWith("task", StringComparison.Ordinal));
         // One completion per remaining config: the first one and the replaced "third" (with its new token).
         Assert.Equal(["", "replaced"], got.Where(r => r.Body.Contains(task.Id) && r.Summary == "status TASK_STATE_COMPLETED").Select(r => r.Token).Order());
+    }
+
+    [Fact]
+    public async Task The_http_json_binding_manages_configs_as_resources_of_their_task()
+    {
+        AgentTask task = (await server.Client.SendMessageAsync(Send("input please"))).Task!;
+        string configs = $"a2a/tasks/{task.Id}/pushNotificationConfigs";
+
+        using HttpResponseMessage created = await SendAsync(HttpMethod.Post, configs, A2AJson.Serialize(_hook.Config() with { Id = "rest-1" }));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        TaskPushNotificationConfig stored = A2AJson.Deserialize<TaskPushNotificationConfig>(await created.Content.ReadAsStringAsync());
+        Assert.Equal(("rest-1", task.Id, null), (stored.Id, stored.TaskId, stored.Authentication!.Credentials));
+
+        using HttpResponseMessage listed = await SendAsync(HttpMethod.Get, configs);
+        Assert.Contains("\"rest-1\"", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using HttpResponseMessage read = await SendAsync(HttpMethod.Get, configs + "/rest-1");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using HttpResponseMessage deleted = await SendAsync(HttpMethod.Delete, configs + "/rest-1");
+        Assert.Equal((HttpStatusCode.OK, "{}"), (deleted.StatusCode, await deleted.Content.ReadAsStringAsync()));
+        using HttpResponseMessage gone = await SendAsync(HttpMethod.Get, configs + "/rest-1");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+
+        // A body naming another task than the path is refused.
+        using HttpResponseMessage mismatch = await SendAsync(HttpMethod.Post, configs, A2AJson.Serialize(_hook.Config("another-task")));
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(server.BaseUrl, path));
+        request.Headers.Add("A2A-Version", "1.0");
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/a2a+json");
+        }
+
+        return await server.Http.SendAsync(request);
     }
 
     [Fact]
