@@ -146,9 +146,9 @@ public static class A2AEndpointRouteBuilderExtensions
 
     // The generated card names the JSON-RPC interface; the HTTP+JSON one is at the same URL when it is served.
     private static AgentCard WithBindings(AgentCard card, string url, A2AServerOptions options) =>
-        !options.HttpJsonBinding || card.SupportedInterfaces.Any(i => i.ProtocolBinding == "HTTP+JSON")
+        !options.HttpJsonBinding || card.SupportedInterfaces.Any(i => i.ProtocolBinding == ProtocolBindings.HttpJson)
             ? card
-            : card with { SupportedInterfaces = [.. card.SupportedInterfaces, new AgentInterface { Url = url, ProtocolBinding = "HTTP+JSON", ProtocolVersion = A2A.JsonRpc.A2AMethods.ProtocolVersion }] };
+            : card with { SupportedInterfaces = [.. card.SupportedInterfaces, new AgentInterface { Url = url, ProtocolBinding = ProtocolBindings.HttpJson, ProtocolVersion = A2A.JsonRpc.A2AMethods.ProtocolVersion }] };
 
     // How long the host's stop waits for an agent's runs and push deliveries to let go of the store.
     private static readonly TimeSpan ShutdownPatience = TimeSpan.FromSeconds(30);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -12,19 +13,30 @@ using A2A.Protocol;
 namespace A2A.Client;
 
 /// <summary>
-/// An A2A v1.0 client over the JSON-RPC binding: one instance per agent endpoint, over an <see cref="HttpClient"/>
-/// the caller owns. Errors the agent returns are thrown as the matching <see cref="A2AException"/> type
-/// (<see cref="TaskNotFoundException"/> for -32001 and so on); an answer that is not valid A2A JSON-RPC throws
-/// <see cref="InvalidAgentResponseException"/>; transport failures stay <see cref="HttpRequestException"/>.
+/// An A2A v1.0 client over the JSON-RPC or the HTTP+JSON binding: one instance per agent interface, over an
+/// <see cref="HttpClient"/> the caller owns. Errors the agent returns are thrown as the matching
+/// <see cref="A2AException"/> type (<see cref="TaskNotFoundException"/> for -32001 or <c>TASK_NOT_FOUND</c>, and so on)
+/// whichever binding carried them; an answer that is not valid A2A throws <see cref="InvalidAgentResponseException"/>;
+/// transport failures stay <see cref="HttpRequestException"/>.
 /// </summary>
-public sealed class A2AClient
+public sealed partial class A2AClient
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private readonly HttpClient _http;
+    private readonly bool _rest;
     private long _nextId;
 
     /// <summary>Creates a client for the JSON-RPC endpoint at <paramref name="endpoint"/>.</summary>
     public A2AClient(HttpClient http, Uri endpoint)
+        : this(http, endpoint, ProtocolBindings.JsonRpc)
+    {
+    }
+
+    /// <summary>Creates a client for the interface at <paramref name="endpoint"/> that speaks <paramref name="protocolBinding"/>.</summary>
+    /// <param name="http">The HTTP client (its handlers add credentials, retries and the like).</param>
+    /// <param name="endpoint">The interface's URL, as the agent card gives it.</param>
+    /// <param name="protocolBinding"><see cref="ProtocolBindings.JsonRpc"/> or <see cref="ProtocolBindings.HttpJson"/>.</param>
+    public A2AClient(HttpClient http, Uri endpoint, string protocolBinding)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -33,12 +45,22 @@ public sealed class A2AClient
             throw new ArgumentException($"The endpoint must be an absolute URI, got '{endpoint}'.", nameof(endpoint));
         }
 
+        _rest = protocolBinding switch
+        {
+            ProtocolBindings.JsonRpc => false,
+            ProtocolBindings.HttpJson => true,
+            _ => throw new ArgumentException($"This client speaks {ProtocolBindings.JsonRpc} and {ProtocolBindings.HttpJson}, not '{protocolBinding}'.", nameof(protocolBinding)),
+        };
         _http = http;
         Endpoint = endpoint;
+        ProtocolBinding = protocolBinding;
     }
 
-    /// <summary>The JSON-RPC endpoint this client posts to.</summary>
+    /// <summary>The interface URL this client calls (the JSON-RPC endpoint, or the base of the HTTP+JSON routes).</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>The binding this client speaks: <see cref="ProtocolBindings.JsonRpc"/> or <see cref="ProtocolBindings.HttpJson"/>.</summary>
+    public string ProtocolBinding { get; }
 
     /// <summary>The well-known path of the agent card, relative to the agent's base URL.</summary>
     public const string AgentCardPath = ".well-known/agent-card.json";
@@ -70,55 +92,82 @@ public sealed class A2AClient
     }
 
     /// <summary>
-    /// Reads the agent card at <paramref name="baseUrl"/> and returns a client for its JSON-RPC interface that speaks
-    /// protocol version 1.0, with the card.
+    /// Reads the agent card at <paramref name="baseUrl"/> and returns a client for its interface that speaks protocol
+    /// version 1.0, with the card: its JSON-RPC interface, or else its HTTP+JSON one.
     /// </summary>
-    /// <exception cref="VersionNotSupportedException">The card offers no JSON-RPC interface for version 1.0.</exception>
-    public static async Task<(A2AClient Client, AgentCard Card)> ConnectAsync(HttpClient http, Uri baseUrl, CancellationToken cancellationToken = default)
+    /// <exception cref="VersionNotSupportedException">The card offers neither binding for version 1.0.</exception>
+    public static Task<(A2AClient Client, AgentCard Card)> ConnectAsync(HttpClient http, Uri baseUrl, CancellationToken cancellationToken = default) =>
+        ConnectAsync(http, baseUrl, ProtocolBindings.JsonRpc, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ConnectAsync(HttpClient, Uri, CancellationToken)"/>, preferring <paramref name="preferredBinding"/>
+    /// when the card offers it (and the other binding when it does not).
+    /// </summary>
+    /// <exception cref="VersionNotSupportedException">The card offers neither binding for version 1.0.</exception>
+    public static async Task<(A2AClient Client, AgentCard Card)> ConnectAsync(HttpClient http, Uri baseUrl, string preferredBinding, CancellationToken cancellationToken = default)
     {
         AgentCard card = await GetAgentCardAsync(http, baseUrl, cancellationToken).ConfigureAwait(false);
-        AgentInterface? jsonRpc = card.SupportedInterfaces.FirstOrDefault(i =>
-            string.Equals(i.ProtocolBinding, "JSONRPC", StringComparison.OrdinalIgnoreCase)
-            && (string.IsNullOrEmpty(i.ProtocolVersion) || i.ProtocolVersion == A2AMethods.ProtocolVersion));
-        if (jsonRpc is null || !Uri.TryCreate(jsonRpc.Url, UriKind.Absolute, out Uri? endpoint))
+        string[] order = preferredBinding == ProtocolBindings.HttpJson ? [ProtocolBindings.HttpJson, ProtocolBindings.JsonRpc] : [ProtocolBindings.JsonRpc, ProtocolBindings.HttpJson];
+        foreach (string binding in order)
         {
-            throw new VersionNotSupportedException(
-                $"The agent card at {baseUrl} offers no JSON-RPC interface for A2A {A2AMethods.ProtocolVersion} with an absolute URL " +
-                $"(it offers: {string.Join(", ", card.SupportedInterfaces.Select(i => $"{i.ProtocolBinding} {i.ProtocolVersion} {i.Url}"))}).");
+            AgentInterface? offered = card.SupportedInterfaces.FirstOrDefault(i =>
+                string.Equals(i.ProtocolBinding, binding, StringComparison.OrdinalIgnoreCase)
+                && (string.IsNullOrEmpty(i.ProtocolVersion) || i.ProtocolVersion == A2AMethods.ProtocolVersion)
+                && Uri.TryCreate(i.Url, UriKind.Absolute, out _));
+            if (offered is not null)
+            {
+                return (new A2AClient(http, new Uri(offered.Url), binding), card);
+            }
         }
 
-        return (new A2AClient(http, endpoint), card);
+        throw new VersionNotSupportedException(
+            $"The agent card at {baseUrl} offers no JSON-RPC or HTTP+JSON interface for A2A {A2AMethods.ProtocolVersion} with an absolute URL " +
+            $"(it offers: {string.Join(", ", card.SupportedInterfaces.Select(i => $"{i.ProtocolBinding} {i.ProtocolVersion} {i.Url}"))}).");
     }
 
     /// <summary>Sends a message and waits for the task to be terminal or interrupted (or not, with <c>returnImmediately</c>).</summary>
     public Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.SendMessage, request, A2AJson.TypeInfo<SendMessageRequest>(), A2AJson.TypeInfo<SendMessageResponse>(), cancellationToken);
+        _rest
+            ? RestCallAsync(A2AMethods.SendMessage, HttpMethod.Post, "message:send", Body(request, A2AJson.TypeInfo<SendMessageRequest>()), A2AJson.TypeInfo<SendMessageResponse>(), cancellationToken)
+            : CallAsync(A2AMethods.SendMessage, request, A2AJson.TypeInfo<SendMessageRequest>(), A2AJson.TypeInfo<SendMessageResponse>(), cancellationToken);
 
     /// <summary>Sends a message and streams the task: a snapshot first, then every change, until it is terminal or interrupted.</summary>
     public IAsyncEnumerable<StreamResponse> SendStreamingMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default) =>
-        StreamAsync(A2AMethods.SendStreamingMessage, request, A2AJson.TypeInfo<SendMessageRequest>(), cancellationToken);
+        _rest
+            ? RestStreamAsync(A2AMethods.SendStreamingMessage, "message:stream", Body(request, A2AJson.TypeInfo<SendMessageRequest>()), cancellationToken)
+            : StreamAsync(A2AMethods.SendStreamingMessage, request, A2AJson.TypeInfo<SendMessageRequest>(), cancellationToken);
 
     /// <summary>Reads a task.</summary>
     /// <exception cref="TaskNotFoundException">The agent does not know the task.</exception>
     public Task<AgentTask> GetTaskAsync(string taskId, int? historyLength = null, CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.GetTask, new GetTaskRequest { Id = taskId, HistoryLength = historyLength }, A2AJson.TypeInfo<GetTaskRequest>(), A2AJson.TypeInfo<AgentTask>(), cancellationToken);
+        _rest
+            ? RestCallAsync(A2AMethods.GetTask, HttpMethod.Get, $"tasks/{Segment(taskId)}{Query(("historyLength", historyLength?.ToString(CultureInfo.InvariantCulture)))}", null, A2AJson.TypeInfo<AgentTask>(), cancellationToken)
+            : CallAsync(A2AMethods.GetTask, new GetTaskRequest { Id = taskId, HistoryLength = historyLength }, A2AJson.TypeInfo<GetTaskRequest>(), A2AJson.TypeInfo<AgentTask>(), cancellationToken);
 
     /// <summary>Lists tasks.</summary>
     public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest? request = null, CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.ListTasks, request ?? new ListTasksRequest(), A2AJson.TypeInfo<ListTasksRequest>(), A2AJson.TypeInfo<ListTasksResponse>(), cancellationToken);
+        _rest
+            ? RestCallAsync(A2AMethods.ListTasks, HttpMethod.Get, "tasks" + ListQuery(request ?? new ListTasksRequest()), null, A2AJson.TypeInfo<ListTasksResponse>(), cancellationToken)
+            : CallAsync(A2AMethods.ListTasks, request ?? new ListTasksRequest(), A2AJson.TypeInfo<ListTasksRequest>(), A2AJson.TypeInfo<ListTasksResponse>(), cancellationToken);
 
     /// <summary>Cancels a task and returns it as the agent left it.</summary>
     /// <exception cref="TaskNotCancelableException">The task is already terminal.</exception>
     public Task<AgentTask> CancelTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.CancelTask, new CancelTaskRequest { Id = taskId }, A2AJson.TypeInfo<CancelTaskRequest>(), A2AJson.TypeInfo<AgentTask>(), cancellationToken);
+        _rest
+            ? RestCallAsync(A2AMethods.CancelTask, HttpMethod.Post, $"tasks/{Segment(taskId)}:cancel", null, A2AJson.TypeInfo<AgentTask>(), cancellationToken)
+            : CallAsync(A2AMethods.CancelTask, new CancelTaskRequest { Id = taskId }, A2AJson.TypeInfo<CancelTaskRequest>(), A2AJson.TypeInfo<AgentTask>(), cancellationToken);
 
     /// <summary>Streams a task's changes: its current snapshot first, then every change until it is terminal or interrupted.</summary>
     public IAsyncEnumerable<StreamResponse> SubscribeToTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
-        StreamAsync(A2AMethods.SubscribeToTask, new SubscribeToTaskRequest { Id = taskId }, A2AJson.TypeInfo<SubscribeToTaskRequest>(), cancellationToken);
+        _rest
+            ? RestStreamAsync(A2AMethods.SubscribeToTask, $"tasks/{Segment(taskId)}:subscribe", null, cancellationToken)
+            : StreamAsync(A2AMethods.SubscribeToTask, new SubscribeToTaskRequest { Id = taskId }, A2AJson.TypeInfo<SubscribeToTaskRequest>(), cancellationToken);
 
     /// <summary>Reads the extended agent card (for authenticated clients).</summary>
     public Task<AgentCard> GetExtendedAgentCardAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.GetExtendedAgentCard, new GetExtendedAgentCardRequest(), A2AJson.TypeInfo<GetExtendedAgentCardRequest>(), A2AJson.TypeInfo<AgentCard>(), cancellationToken);
+        _rest
+            ? RestCallAsync(A2AMethods.GetExtendedAgentCard, HttpMethod.Get, "extendedAgentCard", null, A2AJson.TypeInfo<AgentCard>(), cancellationToken)
+            : CallAsync(A2AMethods.GetExtendedAgentCard, new GetExtendedAgentCardRequest(), A2AJson.TypeInfo<GetExtendedAgentCardRequest>(), A2AJson.TypeInfo<AgentCard>(), cancellationToken);
 
     /// <summary>
     /// Registers a webhook for a task's changes (<see cref="TaskPushNotificationConfig.TaskId"/> and
@@ -127,22 +176,30 @@ public sealed class A2AClient
     /// <exception cref="PushNotificationNotSupportedException">The agent does not send push notifications.</exception>
     /// <exception cref="TaskNotFoundException">The agent does not know the task.</exception>
     public Task<TaskPushNotificationConfig> CreateTaskPushNotificationConfigAsync(TaskPushNotificationConfig config, CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.CreateTaskPushNotificationConfig, config, A2AJson.TypeInfo<TaskPushNotificationConfig>(), A2AJson.TypeInfo<TaskPushNotificationConfig>(), cancellationToken);
+        _rest
+            ? RestCallAsync(A2AMethods.CreateTaskPushNotificationConfig, HttpMethod.Post, $"tasks/{Segment(config?.TaskId)}/pushNotificationConfigs", Body(config!, A2AJson.TypeInfo<TaskPushNotificationConfig>()), A2AJson.TypeInfo<TaskPushNotificationConfig>(), cancellationToken)
+            : CallAsync(A2AMethods.CreateTaskPushNotificationConfig, config, A2AJson.TypeInfo<TaskPushNotificationConfig>(), A2AJson.TypeInfo<TaskPushNotificationConfig>(), cancellationToken);
 
     /// <summary>Reads one of a task's push notification configurations.</summary>
     /// <exception cref="TaskNotFoundException">The agent knows no such task or configuration.</exception>
     public Task<TaskPushNotificationConfig> GetTaskPushNotificationConfigAsync(string taskId, string configId, CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.GetTaskPushNotificationConfig, new GetTaskPushNotificationConfigRequest { TaskId = taskId, Id = configId }, A2AJson.TypeInfo<GetTaskPushNotificationConfigRequest>(), A2AJson.TypeInfo<TaskPushNotificationConfig>(), cancellationToken);
+        _rest
+            ? RestCallAsync(A2AMethods.GetTaskPushNotificationConfig, HttpMethod.Get, $"tasks/{Segment(taskId)}/pushNotificationConfigs/{Segment(configId)}", null, A2AJson.TypeInfo<TaskPushNotificationConfig>(), cancellationToken)
+            : CallAsync(A2AMethods.GetTaskPushNotificationConfig, new GetTaskPushNotificationConfigRequest { TaskId = taskId, Id = configId }, A2AJson.TypeInfo<GetTaskPushNotificationConfigRequest>(), A2AJson.TypeInfo<TaskPushNotificationConfig>(), cancellationToken);
 
     /// <summary>Lists a task's push notification configurations.</summary>
     /// <exception cref="TaskNotFoundException">The agent does not know the task.</exception>
     public Task<ListTaskPushNotificationConfigsResponse> ListTaskPushNotificationConfigsAsync(string taskId, CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.ListTaskPushNotificationConfigs, new ListTaskPushNotificationConfigsRequest { TaskId = taskId }, A2AJson.TypeInfo<ListTaskPushNotificationConfigsRequest>(), A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>(), cancellationToken);
+        _rest
+            ? RestCallAsync(A2AMethods.ListTaskPushNotificationConfigs, HttpMethod.Get, $"tasks/{Segment(taskId)}/pushNotificationConfigs", null, A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>(), cancellationToken)
+            : CallAsync(A2AMethods.ListTaskPushNotificationConfigs, new ListTaskPushNotificationConfigsRequest { TaskId = taskId }, A2AJson.TypeInfo<ListTaskPushNotificationConfigsRequest>(), A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>(), cancellationToken);
 
     /// <summary>Deletes one of a task's push notification configurations (deleting one that is gone is not an error).</summary>
     /// <exception cref="TaskNotFoundException">The agent does not know the task.</exception>
     public Task DeleteTaskPushNotificationConfigAsync(string taskId, string configId, CancellationToken cancellationToken = default) =>
-        CallAsync(A2AMethods.DeleteTaskPushNotificationConfig, new DeleteTaskPushNotificationConfigRequest { TaskId = taskId, Id = configId }, A2AJson.TypeInfo<DeleteTaskPushNotificationConfigRequest>(), A2AJson.TypeInfo<JsonElement>(), cancellationToken);
+        _rest
+            ? RestCallAsync<JsonElement>(A2AMethods.DeleteTaskPushNotificationConfig, HttpMethod.Delete, $"tasks/{Segment(taskId)}/pushNotificationConfigs/{Segment(configId)}", null, null, cancellationToken)
+            : CallAsync(A2AMethods.DeleteTaskPushNotificationConfig, new DeleteTaskPushNotificationConfigRequest { TaskId = taskId, Id = configId }, A2AJson.TypeInfo<DeleteTaskPushNotificationConfigRequest>(), A2AJson.TypeInfo<JsonElement>(), cancellationToken);
 
     private async Task<TResult> CallAsync<TParams, TResult>(
         string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken)

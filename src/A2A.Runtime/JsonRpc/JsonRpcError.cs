@@ -53,23 +53,6 @@ public static class JsonRpcError
             }
         }
 
-        return code switch
-        {
-            A2AErrorCodes.ParseError => new ParseErrorException(message),
-            A2AErrorCodes.InvalidRequest => new InvalidRequestException(message),
-            A2AErrorCodes.MethodNotFound => new MethodNotFoundException(message),
-            A2AErrorCodes.InvalidParams => new InvalidParamsException(message),
-            A2AErrorCodes.InternalError => new InternalErrorException(message),
-            A2AErrorCodes.TaskNotFound => TaskNotFoundException.FromWire(message),
-            A2AErrorCodes.TaskNotCancelable => TaskNotCancelableException.FromWire(message),
-            A2AErrorCodes.PushNotificationNotSupported => new PushNotificationNotSupportedException(message),
-            A2AErrorCodes.UnsupportedOperation => new UnsupportedOperationException(message),
-            A2AErrorCodes.ContentTypeNotSupported => new ContentTypeNotSupportedException(message),
-            A2AErrorCodes.InvalidAgentResponse => new InvalidAgentResponseException(message),
-            A2AErrorCodes.ExtendedAgentCardNotConfigured => new ExtendedAgentCardNotConfiguredException(message),
-            A2AErrorCodes.ExtensionSupportRequired => new ExtensionSupportRequiredException(message),
-            A2AErrorCodes.VersionNotSupported => new VersionNotSupportedException(message),
-            _ => new A2AException(message, code, reason ?? "UNKNOWN"),
-        };
+        return WireErrors.FromCode(code, reason, message);
     }
 }

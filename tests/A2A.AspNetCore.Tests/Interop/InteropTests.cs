@@ -42,8 +42,10 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.Contains(paths, p => p == (transport == "JSONRPC" ? "POST /a2a" : "POST /a2a/message:send"));
     }
 
-    [Fact]
-    public async Task Our_client_passes_every_scenario_against_the_js_sdk_server()
+    [Theory]
+    [InlineData(ProtocolBindings.JsonRpc)]
+    [InlineData(ProtocolBindings.HttpJson)]
+    public async Task Our_client_passes_every_scenario_against_the_js_sdk_server(string binding)
     {
         await NodePeer.EnsureInstalledAsync();
         using Process node = NodePeer.Start("node", "probe-server.mjs");
@@ -51,7 +53,9 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         {
             Uri baseUrl = await ReadListeningUrlAsync(node);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            (A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, baseUrl);
+            (A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, baseUrl, binding);
+            Assert.Equal(binding, client.ProtocolBinding);
+            Assert.EndsWith(binding == ProtocolBindings.JsonRpc ? "/a2a/jsonrpc" : "/a2a/rest", client.Endpoint.AbsolutePath, StringComparison.Ordinal);
 
             // card
             Assert.Equal("a2a-js probe agent", card.Name);

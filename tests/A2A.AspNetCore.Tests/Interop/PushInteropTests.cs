@@ -41,8 +41,10 @@ public sealed class PushInteropTests(PushProbeServer server) : IClassFixture<Pus
         Assert.Equal(TaskState.Completed, hook.Feed.GetTask(taskId)!.Status.State);
     }
 
-    [Fact]
-    public async Task Our_client_registers_with_the_js_sdk_server_and_our_webhook_gets_its_notifications()
+    [Theory]
+    [InlineData(ProtocolBindings.JsonRpc)]
+    [InlineData(ProtocolBindings.HttpJson)]
+    public async Task Our_client_registers_with_the_js_sdk_server_and_our_webhook_gets_its_notifications(string binding)
     {
         await NodePeer.EnsureInstalledAsync();
         await using WebhookReceiver hook = await WebhookReceiver.StartAsync();
@@ -51,7 +53,8 @@ public sealed class PushInteropTests(PushProbeServer server) : IClassFixture<Pus
         {
             Uri baseUrl = await InteropTests.ReadListeningUrlAsync(node);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            (A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, baseUrl);
+            (A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, baseUrl, binding);
+            Assert.Equal(binding, client.ProtocolBinding);
             Assert.True(card.Capabilities.PushNotifications);
 
             AgentTask asked = (await client.SendMessageAsync(Send("input please"))).Task!;

@@ -107,6 +107,43 @@ public sealed class RestBindingTests(ProbeServer server) : IClassFixture<ProbeSe
     }
 
     [Fact]
+    public async Task Our_client_speaks_the_binding_and_throws_the_same_exceptions_as_over_json_rpc()
+    {
+        (A2A.Client.A2AClient client, _) = await A2A.Client.A2AClient.ConnectAsync(server.Http, new Uri(server.BaseUrl, "a2a/"), ProtocolBindings.HttpJson);
+        Assert.Equal(ProtocolBindings.HttpJson, client.ProtocolBinding);
+
+        AgentTask done = (await client.SendMessageAsync(Send("hello"))).Task!;
+        Assert.Equal(TaskState.Completed, done.Status.State);
+        Assert.Equal(done.Id, (await client.GetTaskAsync(done.Id, historyLength: 1)).Id);
+        Assert.Contains((await client.ListTasksAsync(new ListTasksRequest { Status = TaskState.Completed, PageSize = 100 })).Tasks, t => t.Id == done.Id);
+
+        var kinds = new List<StreamResponseKind>();
+        await foreach (StreamResponse change in client.SendStreamingMessageAsync(Send("hello (stream)")))
+        {
+            kinds.Add(change.Kind);
+        }
+
+        Assert.Equal([StreamResponseKind.Task, StreamResponseKind.StatusUpdate, StreamResponseKind.ArtifactUpdate, StreamResponseKind.ArtifactUpdate, StreamResponseKind.StatusUpdate], kinds);
+        Assert.Equal("pong", (await client.SendMessageAsync(Send("ping"))).Message!.GetText());
+
+        await Assert.ThrowsAsync<A2A.Errors.TaskNotFoundException>(() => client.GetTaskAsync("no/such:task")); // '/' and ':' travel escaped
+        await Assert.ThrowsAsync<A2A.Errors.TaskNotCancelableException>(() => client.CancelTaskAsync(done.Id));
+        await Assert.ThrowsAsync<A2A.Errors.UnsupportedOperationException>(() => client.SendMessageAsync(TestRequests.Send("more", taskId: done.Id)));
+        await Assert.ThrowsAsync<A2A.Errors.UnsupportedOperationException>(async () =>
+        {
+            await foreach (StreamResponse _ in client.SubscribeToTaskAsync(done.Id))
+            {
+            }
+        });
+        await Assert.ThrowsAsync<A2A.Errors.PushNotificationNotSupportedException>(() => client.ListTaskPushNotificationConfigsAsync(done.Id));
+
+        // A running task is canceled through the binding too.
+        (_, JsonElement started, _) = await CallAsync(HttpMethod.Post, "message:send", Send("slow please", returnImmediately: true));
+        string running = started.GetProperty("task").GetProperty("id").GetString()!;
+        Assert.Equal(TaskState.Canceled, (await client.CancelTaskAsync(running)).Status.State);
+    }
+
+    [Fact]
     public async Task The_card_lists_both_bindings_at_the_agent_url()
     {
         AgentCard card = await A2A.Client.A2AClient.GetAgentCardAsync(server.Http, new Uri(server.BaseUrl, "a2a/"));

@@ -8,7 +8,7 @@ import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { Role, TaskState } from '@a2a-js/sdk';
 import { AgentEvent, DefaultRequestHandler, InMemoryTaskStore } from '@a2a-js/sdk/server';
-import { agentCardHandler, jsonRpcHandler, UserBuilder } from '@a2a-js/sdk/server/express';
+import { agentCardHandler, jsonRpcHandler, restHandler, UserBuilder } from '@a2a-js/sdk/server/express';
 
 const text = (value) => ({ content: { $case: 'text', value } });
 const agentMessage = (taskId, contextId, value) => ({
@@ -66,7 +66,10 @@ const server = app.listen(0, '127.0.0.1', () => {
   const base = `http://127.0.0.1:${port}`;
   const card = {
     name: 'a2a-js probe agent', description: 'Interop peer built on @a2a-js/sdk 1.3.0', version: '1.0.0',
-    supportedInterfaces: [{ url: `${base}/a2a/jsonrpc`, protocolBinding: 'JSONRPC', tenant: '', protocolVersion: '1.0' }],
+    supportedInterfaces: [
+      { url: `${base}/a2a/jsonrpc`, protocolBinding: 'JSONRPC', tenant: '', protocolVersion: '1.0' },
+      { url: `${base}/a2a/rest`, protocolBinding: 'HTTP+JSON', tenant: '', protocolVersion: '1.0' },
+    ],
     provider: { organization: 'interop-probe', url: 'http://example.invalid' },
     capabilities: { streaming: true, pushNotifications: true, extensions: [], extendedAgentCard: false },
     securitySchemes: {}, securityRequirements: [], defaultInputModes: ['text/plain'], defaultOutputModes: ['text/plain'],
@@ -76,5 +79,6 @@ const server = app.listen(0, '127.0.0.1', () => {
   const handler = new DefaultRequestHandler(card, new InMemoryTaskStore(), new ProbeExecutor());
   app.use('/.well-known/agent-card.json', agentCardHandler({ agentCardProvider: async () => card }));
   app.use('/a2a/jsonrpc', jsonRpcHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication }));
+  app.use('/a2a/rest', restHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication }));
   console.log(`listening ${port}`);
 });
