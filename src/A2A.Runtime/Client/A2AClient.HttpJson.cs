@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -111,7 +112,7 @@ public sealed partial class A2AClient
     }
 
     // {"error":{"code":404,"status":"NOT_FOUND","message":"...","details":[{"@type":"...ErrorInfo","reason":"TASK_NOT_FOUND"}]}}
-    private static A2AException RestError(string method, byte[] body, int status)
+    private static Exception RestError(string method, byte[] body, int status)
     {
         try
         {
@@ -141,7 +142,8 @@ public sealed partial class A2AClient
         {
         }
 
-        return new InvalidAgentResponseException($"{method}: the agent answered HTTP {status} without an A2A error body.");
+        // No A2A error: a transport failure (401 from the authentication in front, 502 from a proxy), with its status.
+        return new HttpRequestException($"{method}: the agent answered HTTP {status} without an A2A error body.", null, (HttpStatusCode)status);
     }
 
     private static byte[] Body<T>(T value, JsonTypeInfo<T> info)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -264,7 +265,11 @@ public sealed partial class A2AClient
         }
         catch (JsonException ex)
         {
-            throw new InvalidAgentResponseException($"{method}: the agent answered HTTP {status} with a body that is not JSON: {ex.Message}", ex);
+            // An HTTP failure that is no A2A answer (401 from the authentication in front, 502 from a proxy) is a
+            // transport failure: the caller can read its status code.
+            throw status is < 200 or >= 300
+                ? new HttpRequestException($"{method}: the agent answered HTTP {status} without a JSON-RPC response.", ex, (HttpStatusCode)status)
+                : new InvalidAgentResponseException($"{method}: the agent answered HTTP {status} with a body that is not JSON: {ex.Message}", ex);
         }
 
         using (document)
