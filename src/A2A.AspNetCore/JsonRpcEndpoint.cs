@@ -21,9 +21,6 @@ namespace A2A.AspNetCore;
 /// </summary>
 internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<JsonRpcEndpoint>? logger)
 {
-    // One server-sent event per item: "data: <json>\n\n" (allocated once, not per event).
-    private static readonly byte[] EventPrefix = "data: "u8.ToArray();
-    private static readonly byte[] EventSuffix = "\n\n"u8.ToArray();
     private static readonly JsonElement NullResult = JsonDocument.Parse("null").RootElement.Clone();
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -99,17 +96,8 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         Record(method, error.Code, started);
     }
 
-    private static void Record(string? method, int? errorCode, long started)
-    {
-        var tags = new TagList { { "rpc.method", method ?? "(unreadable)" }, { "a2a.binding", "JSONRPC" } };
-        if (errorCode is { } code)
-        {
-            tags.Add("rpc.jsonrpc.error_code", code);
-        }
-
-        A2ATelemetry.ServerRequests.Add(1, tags);
-        A2ATelemetry.ServerRequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
-    }
+    private static void Record(string? method, int? errorCode, long started) =>
+        RequestMetrics.Record(A2A.Protocol.ProtocolBindings.JsonRpc, method ?? "(unreadable)", errorCode, started);
 
     private async Task DispatchAsync(HttpContext context, JsonElement id, string method, JsonElement parameters, CancellationToken aborted)
     {
@@ -211,35 +199,14 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         return (id, method.GetString()!, parameters);
     }
 
-    private static async Task StreamAsync(HttpContext context, JsonElement id, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted)
-    {
-        HttpResponse response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        await response.StartAsync(aborted).ConfigureAwait(false);
-        try
-        {
-            await foreach (StreamResponse item in events.WithCancellation(aborted).ConfigureAwait(false))
-            {
-                await WriteEventAsync(response, Response(id, writer => JsonSerializer.Serialize(writer, item, A2AJson.TypeInfo<StreamResponse>()), error: false), aborted).ConfigureAwait(false);
-            }
-        }
-        catch (A2AException error)
-        {
-            // The stream has started: the error travels as its last event.
-            await WriteEventAsync(response, Response(id, writer => JsonRpcError.Write(writer, error), error: true), aborted).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WriteEventAsync(HttpResponse response, byte[] json, CancellationToken cancellationToken)
-    {
-        await response.Body.WriteAsync(EventPrefix, cancellationToken).ConfigureAwait(false);
-        await response.Body.WriteAsync(json, cancellationToken).ConfigureAwait(false);
-        await response.Body.WriteAsync(EventSuffix, cancellationToken).ConfigureAwait(false);
-        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
+    // Each event is a JSON-RPC response with the request's id; an error after the start is the last one.
+    private static Task StreamAsync(HttpContext context, JsonElement id, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted) =>
+        EventStream.WriteAsync(
+            context.Response,
+            events,
+            item => Response(id, writer => JsonSerializer.Serialize(writer, item, A2AJson.TypeInfo<StreamResponse>()), error: false),
+            error => Response(id, writer => JsonRpcError.Write(writer, error), error: true),
+            aborted);
 
     private static Task WriteResultAsync<T>(HttpContext context, JsonElement id, T result, JsonTypeInfo<T> info) =>
         WriteJsonAsync(context, Response(id, writer => JsonSerializer.Serialize(writer, result, info), error: false));

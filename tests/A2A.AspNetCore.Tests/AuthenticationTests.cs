@@ -32,7 +32,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddAuthentication(TokenHandler.Scheme).AddScheme<AuthenticationSchemeOptions, TokenHandler>(TokenHandler.Scheme, null);
+        builder.Services.AddAuthentication(TokenHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TokenHandler>(TokenHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddProbeAgent();
         _app = builder.Build();
@@ -68,7 +68,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         using HttpResponseMessage response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(TokenHandler.Scheme, response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(TokenHandler.SchemeName, response.Headers.WwwAuthenticate.Single().Scheme);
     }
 
     [Theory]
@@ -97,17 +97,17 @@ public sealed class AuthenticationTests : IAsyncLifetime
     private sealed class TokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
-        public const string Scheme = "Bearer";
+        public const string SchemeName = "Bearer";
 
         protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
             Task.FromResult(Request.Headers.Authorization.ToString() == "Bearer good"
-                ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "alice")], Scheme)), Scheme))
+                ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "alice")], SchemeName)), SchemeName))
                 : AuthenticateResult.NoResult());
 
         protected override Task HandleChallengeAsync(AuthenticationProperties properties)
         {
             Response.StatusCode = 401;
-            Response.Headers.WWWAuthenticate = Scheme;
+            Response.Headers.WWWAuthenticate = SchemeName;
             return Task.CompletedTask;
         }
     }

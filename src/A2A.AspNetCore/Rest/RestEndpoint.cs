@@ -25,8 +25,6 @@ namespace A2A.AspNetCore.Rest;
 internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<RestEndpoint>? logger)
 {
     private const string Json = "application/a2a+json";
-    private static readonly byte[] EventPrefix = "data: "u8.ToArray();
-    private static readonly byte[] EventSuffix = "\n\n"u8.ToArray();
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -227,35 +225,9 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static async Task StreamAsync(HttpContext context, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted)
-    {
-        HttpResponse response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        await response.StartAsync(aborted).ConfigureAwait(false);
-        try
-        {
-            await foreach (StreamResponse item in events.WithCancellation(aborted).ConfigureAwait(false))
-            {
-                await WriteEventAsync(response, JsonSerializer.SerializeToUtf8Bytes(item, A2AJson.TypeInfo<StreamResponse>()), aborted).ConfigureAwait(false);
-            }
-        }
-        catch (A2AException error)
-        {
-            // The stream has started: the error travels as its last event, in the error body's shape.
-            await WriteEventAsync(response, ErrorBody(error), aborted).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WriteEventAsync(HttpResponse response, byte[] json, CancellationToken cancellationToken)
-    {
-        await response.Body.WriteAsync(EventPrefix, cancellationToken).ConfigureAwait(false);
-        await response.Body.WriteAsync(json, cancellationToken).ConfigureAwait(false);
-        await response.Body.WriteAsync(EventSuffix, cancellationToken).ConfigureAwait(false);
-        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
+    // Each event is a bare StreamResponse; an error after the start is the last one, in the error body's shape.
+    private static Task StreamAsync(HttpContext context, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted) =>
+        EventStream.WriteAsync(context.Response, events, item => JsonSerializer.SerializeToUtf8Bytes(item, A2AJson.TypeInfo<StreamResponse>()), ErrorBody, aborted);
 
     private void Fail(Activity? activity, string? method, A2AException error, long started)
     {
@@ -265,15 +237,6 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
         Record(method, error.Code, started);
     }
 
-    private static void Record(string? method, int? errorCode, long started)
-    {
-        var tags = new TagList { { "rpc.method", method ?? "(unknown route)" }, { "a2a.binding", "HTTP+JSON" } };
-        if (errorCode is { } code)
-        {
-            tags.Add("rpc.jsonrpc.error_code", code);
-        }
-
-        A2ATelemetry.ServerRequests.Add(1, tags);
-        A2ATelemetry.ServerRequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
-    }
+    private static void Record(string? method, int? errorCode, long started) =>
+        RequestMetrics.Record(ProtocolBindings.HttpJson, method ?? "(unknown route)", errorCode, started);
 }
