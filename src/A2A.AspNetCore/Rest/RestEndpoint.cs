@@ -144,7 +144,7 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
         where T : class
     {
         HttpRequest request = context.Request;
-        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+        if (request.ContentLength == 0 || context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false)
         {
             return null;
         }
