@@ -303,6 +303,11 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
 
                 if (await SelectAsync(taskId, record.Event, stop).ConfigureAwait(false) is { } notification)
                 {
+                    // Read again just before sending: a configuration deleted since gets nothing more (spec 3.1.10),
+                    // and a replaced one gets it with its new settings.
+                    Dictionary<string, StoredPushConfig> current = (await _configs.ListPushConfigsAsync(taskId, stop).ConfigureAwait(false))
+                        .ToDictionary(c => c.Config.Id!, StringComparer.Ordinal);
+                    due = due.Where(c => current.ContainsKey(c.Config.Id!)).Select(c => current[c.Config.Id!]).ToArray();
                     byte[] body = A2AJson.SerializeToUtf8Bytes(notification);
                     await Task.WhenAll(due.Select(c => DeliverAsync(taskId, c.Config, notification.Kind, body, stop))).ConfigureAwait(false);
                 }

@@ -28,7 +28,7 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
-    /// <summary>Handles a request whose path below the agent's route is <paramref name="path"/> (not yet unescaped).</summary>
+    /// <summary>Handles a request whose path below the agent's route is <paramref name="path"/> (as ASP.NET Core decoded it: all but %2F).</summary>
     public async Task HandleAsync(HttpContext context, string path)
     {
         CancellationToken aborted = context.RequestAborted;

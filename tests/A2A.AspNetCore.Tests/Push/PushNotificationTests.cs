@@ -38,7 +38,9 @@ public sealed class PushNotificationTests(PushProbeServer server) : IClassFixtur
         Assert.Equal(TaskState.InputRequired, asked.Status.State);
         await server.Client.SendMessageAsync(Send("more", taskId: asked.Id));
 
-        IReadOnlyList<WebhookReceiver.Received> got = await _hook.WaitForAsync(r => r.Any(x => x.Summary == "status TASK_STATE_COMPLETED"));
+        // (Only this task's: a webhook port may be one an earlier test's webhook had, with that task's retries still coming.)
+        IReadOnlyList<WebhookReceiver.Received> got = (await _hook.WaitForAsync(r => r.Any(x => x.Body.Contains(asked.Id) && x.Summary == "status TASK_STATE_COMPLETED")))
+            .Where(r => r.Body.Contains(asked.Id)).ToArray();
         Assert.Equal(
             ["task TASK_STATE_SUBMITTED", "status TASK_STATE_INPUT_REQUIRED", "status TASK_STATE_WORKING", "artifact Hello, world!", "status TASK_STATE_COMPLETED"],
             got.Select(r => r.Summary));
@@ -181,7 +183,7 @@ public sealed class PushNotificationTests(PushProbeServer server) : IClassFixtur
         SendMessageRequest send = Send("reject this") with { Configuration = new SendMessageConfiguration { TaskPushNotificationConfig = _hook.Config() } };
         AgentTask task = (await server.Client.SendMessageAsync(send)).Task!;
 
-        await _hook.WaitForAsync(r => r.Any(x => x.Summary == "status TASK_STATE_REJECTED"));
+        await _hook.WaitForAsync(r => r.Any(x => x.Body.Contains(task.Id) && x.Summary == "status TASK_STATE_REJECTED"));
         WebhookReceiver.Received[] all = _hook.Requests.Where(r => r.Body.Contains(task.Id)).ToArray();
         Assert.Equal([503, 503, 204], all.Take(3).Select(r => r.Status));
         Assert.Equal(all[0].Body, all[2].Body); // the same notification, again
