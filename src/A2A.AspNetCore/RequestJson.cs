@@ -82,7 +82,8 @@ internal static class RequestJson
         }
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body, or null as soon as it is larger than <paramref name="limit"/> bytes.</summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {

@@ -5,7 +5,6 @@ using A2A.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace A2A.AspNetCore.Push;
 
@@ -41,14 +40,13 @@ public static class PushReceiverEndpointRouteBuilderExtensions
             return;
         }
 
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
-            || !(type.MediaType.Equals("application/a2a+json", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
+        if (!RequestJson.IsJson(request.ContentType))
         {
             await ProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Content type '{request.ContentType}' is not application/a2a+json.").ConfigureAwait(false);
             return;
         }
 
-        byte[]? body = await ReadBodyAsync(request, options.MaxBodySize, context.RequestAborted).ConfigureAwait(false);
+        byte[]? body = await RequestJson.ReadBodyAsync(request, options.MaxBodySize, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             await ProblemAsync(context, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {options.MaxBodySize} bytes.").ConfigureAwait(false);
@@ -109,29 +107,6 @@ public static class PushReceiverEndpointRouteBuilderExtensions
 
         string token = request.Headers[PushCredentials.TokenHeader].ToString();
         return new PushCredentials(scheme, credentials, token.Length == 0 ? null : token);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static Task ProblemAsync(HttpContext context, int status, string detail)
