@@ -121,18 +121,7 @@ public sealed partial class A2AClient
                 && document.RootElement.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
             {
                 string message = error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : $"HTTP {status}";
-                string? reason = null;
-                if (error.TryGetProperty("details", out JsonElement details) && details.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (JsonElement detail in details.EnumerateArray())
-                    {
-                        if (detail.ValueKind == JsonValueKind.Object && detail.TryGetProperty("reason", out JsonElement r) && r.ValueKind == JsonValueKind.String)
-                        {
-                            reason = r.GetString();
-                        }
-                    }
-                }
-
+                string? reason = WireErrors.ReasonIn(error, "details");
                 return WireErrors.CodeOf(reason) is { } code
                     ? WireErrors.FromCode(code, reason, message)
                     : new A2AException(message, status >= 500 ? A2AErrorCodes.InternalError : A2AErrorCodes.InvalidRequest, reason ?? "UNKNOWN");

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace A2A.Errors;
 
 /// <summary>
@@ -24,6 +26,24 @@ internal static class WireErrors
         ["EXTENSION_SUPPORT_REQUIRED"] = A2AErrorCodes.ExtensionSupportRequired,
         ["VERSION_NOT_SUPPORTED"] = A2AErrorCodes.VersionNotSupported,
     };
+
+    /// <summary>The <c>reason</c> of the (last) ErrorInfo in an error's details array (JSON-RPC <c>data</c>, HTTP+JSON <c>details</c>), or null.</summary>
+    public static string? ReasonIn(JsonElement error, string detailsMember)
+    {
+        string? reason = null;
+        if (error.TryGetProperty(detailsMember, out JsonElement details) && details.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement detail in details.EnumerateArray())
+            {
+                if (detail.ValueKind == JsonValueKind.Object && detail.TryGetProperty("reason", out JsonElement r) && r.ValueKind == JsonValueKind.String)
+                {
+                    reason = r.GetString();
+                }
+            }
+        }
+
+        return reason;
+    }
 
     /// <summary>The JSON-RPC code of an ErrorInfo reason, or null for a reason A2A does not define.</summary>
     public static int? CodeOf(string? reason) => reason is not null && CodesByReason.TryGetValue(reason, out int code) ? code : null;

@@ -41,18 +41,7 @@ public static class JsonRpcError
     {
         int code = error.TryGetProperty("code", out JsonElement c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out int value) ? value : A2AErrorCodes.InternalError;
         string message = error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "The server returned an error without a message.";
-        string? reason = null;
-        if (error.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Array)
-        {
-            foreach (JsonElement detail in data.EnumerateArray())
-            {
-                if (detail.ValueKind == JsonValueKind.Object && detail.TryGetProperty("reason", out JsonElement r) && r.ValueKind == JsonValueKind.String)
-                {
-                    reason = r.GetString();
-                }
-            }
-        }
-
+        string? reason = WireErrors.ReasonIn(error, "data");
         return WireErrors.FromCode(code, reason, message);
     }
 }
