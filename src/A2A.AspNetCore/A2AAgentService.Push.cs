@@ -154,10 +154,10 @@ public sealed partial class A2AAgentService
         }
     }
 
-    private static async Task<IReadOnlyList<StoredPushConfig>> ListConfigsAsync(PushSupport push, string taskId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredPushConfig>> ListConfigsAsync(PushSupport push, string taskId, CancellationToken cancellationToken)
     {
         IReadOnlyList<StoredPushConfig> configs = await push.Store.ListPushConfigsAsync(taskId, cancellationToken).ConfigureAwait(false);
-        if (configs.Count == 0 && await push.Tasks.GetAsync(taskId, cancellationToken).ConfigureAwait(false) is null)
+        if (configs.Count == 0 && await Tasks.Store.GetAsync(taskId, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new TaskNotFoundException(taskId);
         }
@@ -172,10 +172,8 @@ public sealed partial class A2AAgentService
         string.IsNullOrEmpty(taskId) ? throw new InvalidParamsException("params.taskId (the task id) is required.") : taskId;
 
     /// <summary>What push notifications need: the configurations' store, the destination rules, the deliverer.</summary>
-    private sealed class PushSupport(ITaskStore tasks, IPushNotificationStore store, PushNotificationOptions options, PushDeliveryService delivery)
+    private sealed class PushSupport(IPushNotificationStore store, PushNotificationOptions options, PushDeliveryService delivery)
     {
-        public ITaskStore Tasks { get; } = tasks;
-
         public IPushNotificationStore Store { get; } = store;
 
         public PushNotificationOptions Options { get; } = options;

@@ -86,7 +86,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
 
             var sender = new PushNotificationSender(PushNotificationHttpClients.Resolve(httpClientFactory, pushNotifications.AllowPrivateNetworkDestinations), pushNotifications.RequestTimeout);
             var delivery = new PushDeliveryService(manager.Store, configs, pushNotifications, sender, _logger, IsRunning);
-            _push = new PushSupport(manager.Store, configs, pushNotifications, delivery);
+            _push = new PushSupport(configs, pushNotifications, delivery);
             delivery.Start();
         }
     }

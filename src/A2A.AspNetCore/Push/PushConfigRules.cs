@@ -75,7 +75,7 @@ internal static class PushConfigRules
             throw new InvalidParamsException($"{name} is longer than {maxLength} characters.");
         }
 
-        if (value.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0 || value.Contains('\u007f') || value.Any(c => c > '\u007e'))
+        if (value.AsSpan().IndexOfAnyExceptInRange(' ', '~') >= 0)
         {
             throw new InvalidParamsException($"{name} must be printable ASCII: control characters (CR, LF and the like) and non-ASCII characters cannot be sent in an HTTP header.");
         }
