@@ -61,6 +61,10 @@ internal static class PostgreSqlSchema
             expires_at timestamptz NOT NULL    -- database clock; after it, another instance may take over
         );
         """,
+        """
+        ALTER TABLE a2a_tasks ADD COLUMN task_owner text COLLATE "C" NOT NULL DEFAULT '';  -- the caller the task belongs to ('' = nobody)
+        CREATE INDEX a2a_tasks_by_owner ON a2a_tasks (task_owner, status_ticks DESC, id);
+        """,
     ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/>.</summary>

@@ -108,16 +108,16 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
         await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);
         return await RunAsync(async connection =>
         {
-            await using NpgsqlCommand command = Command(connection, "SELECT version, task FROM a2a_tasks WHERE id = $1;", Text(taskId));
+            await using NpgsqlCommand command = Command(connection, "SELECT version, task, task_owner FROM a2a_tasks WHERE id = $1;", Text(taskId));
             await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new StoredTask(A2AJson.Deserialize<AgentTask>(reader.GetString(1)), reader.GetInt64(0))
+                ? new StoredTask(A2AJson.Deserialize<AgentTask>(reader.GetString(1)), reader.GetInt64(0), reader.GetString(2))
                 : null;
         }, "read a task", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async ValueTask<StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default)
+    public async ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
@@ -133,12 +133,12 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
             // The row and its first event in one statement; nothing is written when the id exists.
             await using NpgsqlCommand command = Command(connection, $"""
                 WITH t AS (
-                    INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task)
-                    VALUES ($1, $2, $3, $4, 1, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id),
+                    INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task, task_owner)
+                    VALUES ($1, $2, $3, $4, 1, $5, $6, $8) ON CONFLICT (id) DO NOTHING RETURNING id),
                 e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT id, 1, $7 FROM t RETURNING task_id)
                 SELECT task_id FROM e;
                 """,
-                [.. TaskColumns(task, finished ? now : null), Text(A2AJson.Serialize(StreamResponse.From(task)))]);
+                [.. TaskColumns(task, finished ? now : null), Text(A2AJson.Serialize(StreamResponse.From(task))), Text(owner ?? "")]);
             command.Transaction = transaction;
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
         }, "create a task", cancellationToken).ConfigureAwait(false);
@@ -149,7 +149,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
         }
 
         Changed(task.Id);
-        return new StoredTask(task, 1);
+        return new StoredTask(task, 1, owner ?? "");
     }
 
     /// <inheritdoc />
@@ -169,7 +169,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
 
         // A compacted finished task keeps its final snapshot as its only event: a replay still rebuilds it.
         StreamResponse logged = compact ? StreamResponse.From(task) : change;
-        long? version = await WriteAsync(finished, async (connection, transaction) =>
+        (long Version, string Owner)? written = await WriteAsync(finished, async (connection, transaction) =>
         {
             // Compare-and-swap, (compaction,) and append in one statement: a row lock serializes racing writers, and
             // the loser's WHERE no longer matches the version the winner wrote.
@@ -177,15 +177,17 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
                 WITH u AS (
                     UPDATE a2a_tasks SET context_id = $2, state = $3, status_ticks = $4, version = version + 1,
                         finished_ticks = COALESCE(finished_ticks, $5), task = $6
-                    WHERE id = $1 AND version = $7 RETURNING version){(compact ? CompactEvents : "")}
-                INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $8 FROM u RETURNING seq;
+                    WHERE id = $1 AND version = $7 RETURNING version, task_owner){(compact ? CompactEvents : "")},
+                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $8 FROM u RETURNING seq)
+                SELECT e.seq, u.task_owner FROM e, u;
                 """,
                 [.. TaskColumns(task, finished ? now : null), Int64(expectedVersion), Text(A2AJson.Serialize(logged))]);
             command.Transaction = transaction;
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetInt64(0), reader.GetString(1)) : ((long, string)?)null;
         }, "update a task", cancellationToken).ConfigureAwait(false);
 
-        if (version is null)
+        if (written is not { } version)
         {
             // Nothing written: the task is gone, or another writer got there first (the rare path reads once more).
             long actual = await VersionAsync(task.Id, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(task.Id);
@@ -193,7 +195,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
         }
 
         Changed(task.Id);
-        return new StoredTask(task, version.Value);
+        return new StoredTask(task, version.Version, version.Owner);
     }
 
     /// <inheritdoc />

@@ -59,6 +59,10 @@ internal static class SqliteSchema
             expires_ticks INTEGER NOT NULL   -- UTC ticks (store clock); after it, another instance may take over
         ) WITHOUT ROWID;
         """,
+        """
+        ALTER TABLE a2a_tasks ADD COLUMN task_owner TEXT NOT NULL DEFAULT '';  -- the caller the task belongs to ('' = nobody)
+        CREATE INDEX a2a_tasks_by_owner ON a2a_tasks (task_owner, status_ticks DESC, id);
+        """,
     ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/> (WAL mode, tables, indexes).</summary>

@@ -88,20 +88,20 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
         await SweepIfDueAsync(cancellationToken).ConfigureAwait(false);
         return await ReadAsync(async connection =>
         {
-            await using SqliteCommand command = Command(connection, "SELECT version, task FROM a2a_tasks WHERE id = $id;", ("$id", taskId));
+            await using SqliteCommand command = Command(connection, "SELECT version, task, task_owner FROM a2a_tasks WHERE id = $id;", ("$id", taskId));
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new StoredTask(A2AJson.Deserialize<AgentTask>(reader.GetString(1)), reader.GetInt64(0))
+                ? new StoredTask(A2AJson.Deserialize<AgentTask>(reader.GetString(1)), reader.GetInt64(0), reader.GetString(2))
                 : null;
         }, "read a task", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public ValueTask<StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task), cancellationToken));
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? ""), cancellationToken));
     }
 
     /// <inheritdoc />
@@ -481,7 +481,7 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
 
         // Tasks and events are serialized here, on the calling thread, so that the committer (which writes for
         // everyone, one transaction at a time) only binds strings.
-        public sealed class Create(AgentTask task) : Write<StoredTask>
+        public sealed class Create(AgentTask task, string owner) : Write<StoredTask>
         {
             private readonly string _taskJson = A2AJson.Serialize(task);
             private readonly string _eventJson = A2AJson.Serialize(StreamResponse.From(task));
@@ -489,14 +489,14 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
             protected override (StoredTask, bool) Run(WriterCommands commands, long now, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
-                if (!commands.InsertTask(task, _taskJson, finished ? now : null))
+                if (!commands.InsertTask(task, _taskJson, finished ? now : null, owner))
                 {
                     throw new TaskAlreadyExistsException(task.Id);
                 }
 
                 commands.InsertEvent(task.Id, 1, _eventJson);
                 touched.Add(task.Id);
-                return (new StoredTask(task, 1), finished);
+                return (new StoredTask(task, 1, owner), finished);
             }
         }
 
@@ -510,7 +510,7 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
             protected override (StoredTask, bool) Run(WriterCommands commands, long now, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
-                if (!commands.UpdateTask(task, _taskJson, expectedVersion, finished ? now : null))
+                if (commands.UpdateTask(task, _taskJson, expectedVersion, finished ? now : null) is not { } owner)
                 {
                     long? actual = commands.VersionOf(task.Id);
                     throw actual is null ? new TaskNotFoundException(task.Id) : new TaskVersionConflictException(task.Id, expectedVersion, actual.Value);
@@ -524,7 +524,7 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
 
                 commands.InsertEvent(task.Id, version, _eventJson);
                 touched.Add(task.Id);
-                return (new StoredTask(task, version), finished);
+                return (new StoredTask(task, version, owner), finished);
             }
         }
 

@@ -33,13 +33,13 @@ internal sealed class WriterCommands : IDisposable
     public WriterCommands(SqliteConnection connection)
     {
         _insertTask = Prepare(connection, """
-            INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task)
-            VALUES ($id, $context, $state, $ticks, 1, $finished, $task) ON CONFLICT (id) DO NOTHING;
-            """, "$id", "$context", "$state", "$ticks", "$finished", "$task");
+            INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task, task_owner)
+            VALUES ($id, $context, $state, $ticks, 1, $finished, $task, $owner) ON CONFLICT (id) DO NOTHING;
+            """, "$id", "$context", "$state", "$ticks", "$finished", "$task", "$owner");
         _updateTask = Prepare(connection, """
             UPDATE a2a_tasks SET context_id = $context, state = $state, status_ticks = $ticks, version = version + 1,
                 finished_ticks = COALESCE(finished_ticks, $finished), task = $task
-            WHERE id = $id AND version = $expected;
+            WHERE id = $id AND version = $expected RETURNING task_owner;
             """, "$id", "$context", "$state", "$ticks", "$finished", "$task", "$expected");
         _versionOf = Prepare(connection, "SELECT version FROM a2a_tasks WHERE id = $id;", "$id");
         _insertEvent = Prepare(connection, "INSERT INTO a2a_events (task_id, seq, event) VALUES ($id, $seq, $event);", "$id", "$seq", "$event");
@@ -118,17 +118,19 @@ internal sealed class WriterCommands : IDisposable
         }
     }
 
-    public bool InsertTask(AgentTask task, string taskJson, long? finishedTicks)
+    public bool InsertTask(AgentTask task, string taskJson, long? finishedTicks, string owner)
     {
         SetTask(_insertTask, task, taskJson, finishedTicks);
+        _insertTask.Parameters["$owner"].Value = owner;
         return _insertTask.ExecuteNonQuery() == 1;
     }
 
-    public bool UpdateTask(AgentTask task, string taskJson, long expectedVersion, long? finishedTicks)
+    /// <summary>The compare-and-swap write; returns the task's owner, or null when the version did not match (or the task is gone).</summary>
+    public string? UpdateTask(AgentTask task, string taskJson, long expectedVersion, long? finishedTicks)
     {
         SetTask(_updateTask, task, taskJson, finishedTicks);
         _updateTask.Parameters["$expected"].Value = expectedVersion;
-        return _updateTask.ExecuteNonQuery() == 1;
+        return _updateTask.ExecuteScalar() as string;
     }
 
     public long? VersionOf(string taskId)

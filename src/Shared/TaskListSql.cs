@@ -2,7 +2,7 @@ namespace A2A.Storage;
 
 /// <summary>
 /// ListTasks in SQL over the durable stores' <c>a2a_tasks</c> table, compiled into each SQL store: the filters of a
-/// <see cref="TaskQuery"/> as a WHERE clause the indexes serve (by context, else by status time), and a page as a seek
+/// <see cref="TaskQuery"/> as a WHERE clause the indexes serve (by owner, by context, else by status time), and a page as a seek
 /// strictly past the page token's key in the order every store lists (newest status first, then task id). The stores
 /// differ only in how a parameter is written, which the caller supplies.
 /// </summary>
@@ -19,6 +19,11 @@ internal static class TaskListSql
     public static (string Filters, string Page) Where(TaskQuery query, TaskListKey? after, Func<object, string> parameter)
     {
         var filters = new List<string>();
+        if (query.Owner is not null)
+        {
+            filters.Add("task_owner = " + parameter(query.Owner));
+        }
+
         if (query.ContextId is not null)
         {
             filters.Add("context_id = " + parameter(query.ContextId));

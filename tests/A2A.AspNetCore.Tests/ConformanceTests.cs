@@ -166,7 +166,7 @@ public class ConformanceTests(ProbeServer server) : IClassFixture<ProbeServer>
             return await _inner.GetAsync(taskId, cancellationToken);
         }
 
-        public ValueTask<A2A.Storage.StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default) => _inner.CreateAsync(task, cancellationToken);
+        public ValueTask<A2A.Storage.StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default) => _inner.CreateAsync(task, owner, cancellationToken);
 
         public ValueTask<A2A.Storage.StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default) =>
             _inner.UpdateAsync(task, expectedVersion, change, cancellationToken);

@@ -248,6 +248,33 @@ public abstract class TaskStoreConformanceTests : StoreSuite
     }
 
     [Fact]
+    public async Task A_task_keeps_its_owner_through_every_write_and_lists_filter_by_owner()
+    {
+        ITaskStore store = await NewStoreAsync();
+        DateTimeOffset start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        StoredTask alice = await store.CreateAsync(NewTask("a1", at: start), "alice");
+        await store.CreateAsync(NewTask("b1", at: start.AddMinutes(1)), "bob");
+        await store.CreateAsync(NewTask("n1", at: start.AddMinutes(2)));
+        await store.CreateAsync(NewTask("a2", TaskState.Completed, at: start.AddMinutes(3)), "alice");
+        AgentTask working = NewTask("a1", TaskState.Working, at: start.AddMinutes(4));
+        StoredTask updated = await store.UpdateAsync(working, alice.Version, Status(working));
+
+        Assert.Equal(("alice", "alice", "alice", "bob", ""), (alice.Owner, updated.Owner, (await store.GetAsync("a1"))!.Owner, (await store.GetAsync("b1"))!.Owner, (await store.GetAsync("n1"))!.Owner));
+        TaskPage alices = await store.ListAsync(new TaskQuery { Owner = "alice" });
+        TaskPage alicesActive = await store.ListAsync(new TaskQuery { Owner = "alice", ActiveOnly = true });
+        TaskPage nobodys = await store.ListAsync(new TaskQuery { Owner = "" });
+        TaskPage everyones = await store.ListAsync(new TaskQuery());
+        Assert.Equal(("a1 a2", 2), (Ids(alices), alices.TotalSize));
+        Assert.Equal(("a1", 1), (Ids(alicesActive), alicesActive.TotalSize));
+        Assert.Equal(("n1", 1), (Ids(nobodys), nobodys.TotalSize));
+        Assert.Equal(4, everyones.TotalSize);
+
+        TaskPage first = await store.ListAsync(new TaskQuery { Owner = "alice", PageSize = 1 });
+        TaskPage second = await store.ListAsync(new TaskQuery { Owner = "alice", PageSize = 1, PageToken = first.NextPageToken });
+        Assert.Equal(("a1", "a2", ""), (Ids(first), Ids(second), second.NextPageToken));
+    }
+
+    [Fact]
     public async Task A_task_moves_in_the_list_when_its_status_changes()
     {
         ITaskStore store = await NewStoreAsync();

@@ -134,18 +134,20 @@ public sealed class SqliteTaskStoreTests : IDisposable
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            using var downgrade = new SqliteCommand("DROP TABLE a2a_leases; DROP TABLE a2a_push_configs; DROP TABLE a2a_push_claims; UPDATE a2a_schema SET version = 1;", connection);
+            using var downgrade = new SqliteCommand(
+                "DROP INDEX a2a_tasks_by_owner; ALTER TABLE a2a_tasks DROP COLUMN task_owner; DROP TABLE a2a_leases; DROP TABLE a2a_push_configs; DROP TABLE a2a_push_claims; UPDATE a2a_schema SET version = 1;", connection);
             downgrade.ExecuteNonQuery();
         }
 
         await using var upgraded = new SqliteTaskStore($"Data Source={path}");
         Assert.NotNull(await upgraded.GetAsync(id));
+        Assert.Equal("", (await upgraded.GetAsync(id))!.Owner); // tasks from before owners belong to nobody
         Assert.True(await upgraded.TryAcquireLeaseAsync(id, "me", TimeSpan.FromMinutes(1)));
         await upgraded.SavePushConfigAsync(new TaskPushNotificationConfig { TaskId = id, Id = "c", Url = "https://hooks.example/" }, 0, 10);
         using var check = new SqliteConnection($"Data Source={path};Pooling=False");
         check.Open();
         using var version = new SqliteCommand("SELECT version FROM a2a_schema;", check);
-        Assert.Equal(3L, version.ExecuteScalar());
+        Assert.Equal(4L, version.ExecuteScalar());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using A2A.Protocol;
+using A2A.Tasks;
 
 namespace A2A.Agents;
 
@@ -43,6 +44,12 @@ public abstract class AgentContext<TUpdater>
     /// <summary>Answers the incoming message with <paramref name="reply"/> (role agent) instead of a task; see <see cref="ReplyAsync(string, CancellationToken)"/>.</summary>
     public System.Threading.Tasks.Task<Message> ReplyAsync(Message reply, CancellationToken cancellationToken = default) =>
         Updater.Untyped.ReplyAsync(reply, cancellationToken);
+
+    /// <summary>
+    /// Who sent the incoming message: <see cref="TaskCaller.User"/> is the principal the host authenticated (an
+    /// unauthenticated one when nobody signed in), <see cref="TaskCaller.Tenant"/> the tenant the request named.
+    /// </summary>
+    public TaskCaller Caller => Updater.Untyped.Caller;
 
     /// <summary>The text of the incoming message's text parts, joined.</summary>
     public string Text => Message.GetText();

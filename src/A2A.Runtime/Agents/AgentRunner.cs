@@ -78,18 +78,30 @@ public static class AgentRunner
     /// <exception cref="TaskNotFoundException">The message names a task that does not exist.</exception>
     /// <exception cref="InvalidTaskStateException">The message names a terminal task (-32004 on the wire).</exception>
     /// <exception cref="InvalidParamsException">The message is malformed or names another context.</exception>
-    public static async Task<AgentTurn> AcceptAsync(TaskManager manager, Message message, CancellationToken cancellationToken = default)
+    public static Task<AgentTurn> AcceptAsync(TaskManager manager, Message message, CancellationToken cancellationToken = default) =>
+        AcceptAsync(manager, message, TaskCaller.Anonymous, cancellationToken);
+
+    /// <summary>
+    /// <see cref="AcceptAsync(TaskManager, Message, CancellationToken)"/> for a known caller: a new task is stored as
+    /// <paramref name="caller"/>'s, and the handler sees the caller (<see cref="TaskUpdater.Caller"/>). Whether the
+    /// caller may continue the task the message names is the host's decision, made before this call.
+    /// </summary>
+    /// <exception cref="TaskNotFoundException">The message names a task that does not exist.</exception>
+    /// <exception cref="InvalidTaskStateException">The message names a terminal task (-32004 on the wire).</exception>
+    /// <exception cref="InvalidParamsException">The message is malformed or names another context.</exception>
+    public static async Task<AgentTurn> AcceptAsync(TaskManager manager, Message message, TaskCaller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(caller);
         if (string.IsNullOrEmpty(message.TaskId))
         {
             AgentTask pending = manager.NewTask(message, contextId: null, metadata: null, taskId: null);
-            return new AgentTurn(TurnAnswer.ForNewTask(manager, pending), message);
+            return new AgentTurn(TurnAnswer.ForNewTask(manager, pending, caller), message);
         }
 
         AgentTask continued = await manager.UpdateWithMessageAsync(message.TaskId, message, cancellationToken).ConfigureAwait(false);
-        return new AgentTurn(TurnAnswer.ForStoredTask(manager, continued), message);
+        return new AgentTurn(TurnAnswer.ForStoredTask(manager, continued, caller), message);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace A2A.Agents;
 /// <summary>
 /// One incoming message accepted for an agent, and how the agent answers it: with the task the message starts or
 /// continues, or with a direct reply message (A2A lets <c>SendMessage</c> answer either way). Made by
-/// <see cref="AgentRunner.AcceptAsync"/>, run by <see cref="AgentRunner.RunHandlerAsync(AgentTurn, AgentHandler, AgentRunOptions?, CancellationToken)"/>.
+/// <see cref="AgentRunner.AcceptAsync(TaskManager, Message, TaskCaller, CancellationToken)"/>, run by <see cref="AgentRunner.RunHandlerAsync(AgentTurn, AgentHandler, AgentRunOptions?, CancellationToken)"/>.
 /// </summary>
 /// <remarks>
 /// A message that starts a task does not store it yet: the task is created by the handler's first task event
@@ -32,6 +32,9 @@ public sealed class AgentTurn
     /// the handler's first update stores (its id and context id are final).
     /// </summary>
     public AgentTask Task => _answer.Task;
+
+    /// <summary>Who sent the message; a task the message starts is stored as theirs.</summary>
+    public TaskCaller Caller => _answer.Caller;
 
     /// <summary>True when the message starts a task (it names no task id) rather than continuing one.</summary>
     public bool IsFirstTurn => string.IsNullOrEmpty(Message.TaskId);

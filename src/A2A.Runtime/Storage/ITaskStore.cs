@@ -18,8 +18,14 @@ public interface ITaskStore
     ValueTask<StoredTask?> GetAsync(string taskId, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a new task at version 1 with the creation snapshot as event 1.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="owner">
+    /// The opaque key of the caller the task belongs to, kept with the task for its whole life and matched by
+    /// <see cref="TaskQuery.Owner"/>; null or empty for a task nobody owns.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Errors.TaskAlreadyExistsException">A task with the same id exists.</exception>
-    ValueTask<StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default);
+    ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Replaces the task if its version is still <paramref name="expectedVersion"/>, appending <paramref name="change"/>

@@ -66,14 +66,14 @@ public sealed partial class InMemoryTaskStore : ITaskStore
     }
 
     /// <inheritdoc />
-    public ValueTask<StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
         cancellationToken.ThrowIfCancellationRequested();
 
         AgentTask snapshot = ModelSnapshot.Freeze(task);
-        var entry = new Entry(new StoredTask(snapshot, 1), new TaskEventRecord(1, StreamResponse.From(snapshot)));
+        var entry = new Entry(new StoredTask(snapshot, 1, owner ?? ""), new TaskEventRecord(1, StreamResponse.From(snapshot)));
         lock (entry.Gate)
         {
             if (!_tasks.TryAdd(task.Id, entry))
@@ -117,7 +117,7 @@ public sealed partial class InMemoryTaskStore : ITaskStore
 
             AgentTask before = entry.Current.Task;
             finishing = snapshot.Status.State.IsTerminal() && !before.Status.State.IsTerminal();
-            stored = new StoredTask(snapshot, actual + 1);
+            stored = new StoredTask(snapshot, actual + 1, entry.Current.Owner);
             entry.Log.Add(new TaskEventRecord(stored.Version, frozenChange));
             entry.Current = stored;
             Index(before, snapshot);
@@ -152,7 +152,7 @@ public sealed partial class InMemoryTaskStore : ITaskStore
             after = TaskListKey.Parse(query.PageToken);
         }
 
-        bool filtered = query.State is not null || query.ActiveOnly || query.StatusTimestampAfter is not null;
+        bool filtered = query.State is not null || query.ActiveOnly || query.StatusTimestampAfter is not null || query.Owner is not null;
         var page = new List<AgentTask>(Math.Min(query.PageSize, 16));
         TaskListKey last = default;
         bool more = false;
@@ -217,8 +217,9 @@ public sealed partial class InMemoryTaskStore : ITaskStore
 
     private bool IsMatch(TaskListKey key, TaskQuery query, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AgentTask? task)
     {
-        task = _tasks.TryGetValue(key.TaskId, out Entry? entry) ? entry.Current.Task : null;
-        return task is not null && query.Matches(task);
+        StoredTask? stored = _tasks.TryGetValue(key.TaskId, out Entry? entry) ? entry.Current : null;
+        task = stored?.Task;
+        return stored is not null && (query.Owner is null || query.Owner == stored.Owner) && query.Matches(stored.Task);
     }
 
     // Moves a task's key in the list index: called under the task's gate, so its keys change in write order.

@@ -11,6 +11,12 @@ public sealed record TaskQuery
     /// <summary>The page size used when none is given.</summary>
     public const int DefaultPageSize = 50;
 
+    /// <summary>
+    /// Only tasks of this owner (<see cref="StoredTask.Owner"/>); the empty string selects the tasks nobody owns, and
+    /// null lists every owner's tasks.
+    /// </summary>
+    public string? Owner { get; init; }
+
     /// <summary>Only tasks of this context.</summary>
     public string? ContextId { get; init; }
 

@@ -68,6 +68,7 @@ public sealed class TaskManager
     /// <param name="metadata">Optional task metadata.</param>
     /// <param name="taskId">The id to use; a new GUID when null.</param>
     /// <param name="cancellationToken">Cancels the store call.</param>
+    /// <param name="owner">The owner key the task is stored with (<see cref="TaskCaller.Owner"/>); null for a task nobody owns.</param>
     /// <exception cref="TaskAlreadyExistsException">A task with <paramref name="taskId"/> exists.</exception>
     /// <exception cref="InvalidParamsException">The message is malformed or names another task or context.</exception>
     public async Task<AgentTask> CreateTaskAsync(
@@ -75,16 +76,17 @@ public sealed class TaskManager
         string? contextId = null,
         IReadOnlyDictionary<string, JsonElement>? metadata = null,
         string? taskId = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? owner = null)
     {
-        return await StoreNewAsync(NewTask(initialMessage, contextId, metadata, taskId), cancellationToken).ConfigureAwait(false);
+        return await StoreNewAsync(NewTask(initialMessage, contextId, metadata, taskId), owner, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stores a task that does not exist yet and observes its creation.</summary>
     /// <exception cref="TaskAlreadyExistsException">A task with the same id exists.</exception>
-    internal async Task<AgentTask> StoreNewAsync(AgentTask task, CancellationToken cancellationToken)
+    internal async Task<AgentTask> StoreNewAsync(AgentTask task, string? owner, CancellationToken cancellationToken)
     {
-        AgentTask created = (await Store.CreateAsync(task, cancellationToken).ConfigureAwait(false)).Task;
+        AgentTask created = (await Store.CreateAsync(task, owner, cancellationToken).ConfigureAwait(false)).Task;
         Committed(TaskState.Unspecified, created);
         return created;
     }
@@ -320,7 +322,7 @@ public sealed class TaskManager
                     Lifecycle.EnsureTransition(taskId, TaskState.Unspecified, snapshot.Status.State);
                     try
                     {
-                        return await StoreNewAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                        return await StoreNewAsync(snapshot, owner: null, cancellationToken).ConfigureAwait(false);
                     }
                     catch (TaskAlreadyExistsException)
                     {

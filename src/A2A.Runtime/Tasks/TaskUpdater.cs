@@ -40,6 +40,12 @@ public sealed class TaskUpdater
     public string ContextId { get; }
 
     /// <summary>
+    /// Who sent the message the handler is answering (its principal and tenant); <see cref="TaskCaller.Anonymous"/>
+    /// for an updater that does not answer a message, or when the host knows no caller.
+    /// </summary>
+    public TaskCaller Caller => _turn?.Caller ?? TaskCaller.Anonymous;
+
+    /// <summary>
     /// Makes sure the task exists in <see cref="TaskState.Submitted"/>: creates it (with <paramref name="message"/> as
     /// the first history entry) if it does not exist, and returns it unchanged if it is already submitted.
     /// </summary>

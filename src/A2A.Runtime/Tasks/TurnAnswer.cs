@@ -19,9 +19,10 @@ internal sealed class TurnAnswer
     private Task<AgentTask>? _creation;
     private Message? _reply;
 
-    private TurnAnswer(TaskManager manager, AgentTask task, bool stored)
+    private TurnAnswer(TaskManager manager, AgentTask task, bool stored, TaskCaller caller)
     {
         _manager = manager;
+        Caller = caller;
         _startsTask = !stored;
         Task = task;
         if (stored)
@@ -32,10 +33,13 @@ internal sealed class TurnAnswer
     }
 
     /// <summary>A turn whose message starts <paramref name="pending"/>, which is not stored yet.</summary>
-    public static TurnAnswer ForNewTask(TaskManager manager, AgentTask pending) => new(manager, pending, stored: false);
+    public static TurnAnswer ForNewTask(TaskManager manager, AgentTask pending, TaskCaller caller) => new(manager, pending, stored: false, caller);
 
     /// <summary>A turn whose message continues <paramref name="task"/>, already stored with the message in its history.</summary>
-    public static TurnAnswer ForStoredTask(TaskManager manager, AgentTask task) => new(manager, task, stored: true);
+    public static TurnAnswer ForStoredTask(TaskManager manager, AgentTask task, TaskCaller caller) => new(manager, task, stored: true, caller);
+
+    /// <summary>Who sent the message; a new task is stored as theirs.</summary>
+    public TaskCaller Caller { get; }
 
     /// <summary>The task as accepted: for a new task, what its first event will store.</summary>
     public AgentTask Task { get; }
@@ -137,7 +141,7 @@ internal sealed class TurnAnswer
         // The task was built and checked when the message was accepted; it is submitted now. The creation does not
         // follow the handler's token: a task half-created by a cancellation helps no one, and the store call is short.
         AgentTask submitted = Task with { Status = Task.Status with { Timestamp = _manager.Now } };
-        AgentTask created = await _manager.StoreNewAsync(submitted, CancellationToken.None).ConfigureAwait(false);
+        AgentTask created = await _manager.StoreNewAsync(submitted, Caller.Owner, CancellationToken.None).ConfigureAwait(false);
         _first.TrySetResult(new SendMessageResponse { Task = created });
         return created;
     }

@@ -148,7 +148,7 @@ public class TaskUpdaterTests
             return _inner.GetAsync(taskId, cancellationToken);
         }
 
-        public ValueTask<StoredTask> CreateAsync(AgentTask task, CancellationToken cancellationToken = default) => _inner.CreateAsync(task, cancellationToken);
+        public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default) => _inner.CreateAsync(task, owner, cancellationToken);
 
         public ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default) =>
             _inner.UpdateAsync(task, expectedVersion, change, cancellationToken);
