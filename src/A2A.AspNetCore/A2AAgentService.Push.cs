@@ -1,9 +1,11 @@
 using A2A.Agents;
 using A2A.AspNetCore.Push;
+using A2A.AspNetCore.Security;
 using A2A.Errors;
 using A2A.Protocol;
 using A2A.Push;
 using A2A.Storage;
+using A2A.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace A2A.AspNetCore;
@@ -19,14 +21,14 @@ public sealed partial class A2AAgentService
     /// with the id of an existing one replaces it) and answers with it, its id assigned and its credentials withheld.
     /// </summary>
     /// <exception cref="PushNotificationNotSupportedException">The agent does not offer push notifications.</exception>
-    /// <exception cref="TaskNotFoundException">Unknown task.</exception>
+    /// <exception cref="TaskNotFoundException">Unknown task, or not the caller's.</exception>
     /// <exception cref="InvalidParamsException">The URL, its destination or the credentials cannot be used, or the task has too many configurations.</exception>
-    public async Task<TaskPushNotificationConfig> CreateTaskPushNotificationConfigAsync(TaskPushNotificationConfig request, CancellationToken cancellationToken = default)
+    public async Task<TaskPushNotificationConfig> CreateTaskPushNotificationConfigAsync(TaskPushNotificationConfig request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
         PushSupport push = RequirePush();
         string taskId = RequireTaskId(request?.TaskId);
         TaskPushNotificationConfig config = PushConfigRules.Prepare(request!, taskId, push.Policy, "params");
-        StoredTask stored = await Tasks.Store.GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
+        StoredTask stored = await AuthorizeAsync(taskId, caller, TaskOperation.ManagePushNotifications, cancellationToken).ConfigureAwait(false);
 
         // From the version read on: an event stored meanwhile has a later sequence, so it is delivered too.
         await push.Store.SavePushConfigAsync(config, stored.Version, push.Options.MaxConfigsPerTask, cancellationToken).ConfigureAwait(false);
@@ -36,20 +38,20 @@ public sealed partial class A2AAgentService
 
     /// <summary><c>GetTaskPushNotificationConfig</c>: one configuration, its credentials withheld.</summary>
     /// <exception cref="TaskNotFoundException">Unknown task, or the task has no configuration with that id (the error the spec names).</exception>
-    public async Task<TaskPushNotificationConfig> GetTaskPushNotificationConfigAsync(GetTaskPushNotificationConfigRequest request, CancellationToken cancellationToken = default)
+    public async Task<TaskPushNotificationConfig> GetTaskPushNotificationConfigAsync(GetTaskPushNotificationConfigRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
         PushSupport push = RequirePush();
         string taskId = RequireTaskId(request?.TaskId);
         string id = string.IsNullOrEmpty(request!.Id) ? throw new InvalidParamsException("params.id (the configuration id) is required.") : request.Id;
-        IReadOnlyList<StoredPushConfig> configs = await ListConfigsAsync(push, taskId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<StoredPushConfig> configs = await ListConfigsAsync(push, taskId, caller, cancellationToken).ConfigureAwait(false);
         StoredPushConfig found = configs.FirstOrDefault(c => c.Config.Id == id)
             ?? throw new TaskNotFoundException(taskId, $"Task {taskId} has no push notification configuration '{id}'; list them with ListTaskPushNotificationConfigs.");
         return PushConfigRules.Redact(found.Config);
     }
 
     /// <summary><c>ListTaskPushNotificationConfigs</c>: the task's configurations, oldest first, credentials withheld, in pages.</summary>
-    /// <exception cref="TaskNotFoundException">Unknown task.</exception>
-    public async Task<ListTaskPushNotificationConfigsResponse> ListTaskPushNotificationConfigsAsync(ListTaskPushNotificationConfigsRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="TaskNotFoundException">Unknown task, or not the caller's.</exception>
+    public async Task<ListTaskPushNotificationConfigsResponse> ListTaskPushNotificationConfigsAsync(ListTaskPushNotificationConfigsRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
         PushSupport push = RequirePush();
         string taskId = RequireTaskId(request?.TaskId);
@@ -65,7 +67,7 @@ public sealed partial class A2AAgentService
             throw new InvalidParamsException("params.pageToken is not a token this server gave out; pass nextPageToken from the previous page, or leave it out.");
         }
 
-        IReadOnlyList<StoredPushConfig> configs = await ListConfigsAsync(push, taskId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<StoredPushConfig> configs = await ListConfigsAsync(push, taskId, caller, cancellationToken).ConfigureAwait(false);
         TaskPushNotificationConfig[] page = configs.Skip(skip).Take(pageSize).Select(c => PushConfigRules.Redact(c.Config)).ToArray();
         bool more = (long)skip + page.Length < configs.Count;
         return new ListTaskPushNotificationConfigsResponse
@@ -76,13 +78,13 @@ public sealed partial class A2AAgentService
     }
 
     /// <summary><c>DeleteTaskPushNotificationConfig</c>: nothing more is sent to the configuration. Idempotent: deleting one that is gone succeeds.</summary>
-    /// <exception cref="TaskNotFoundException">Unknown task.</exception>
-    public async Task DeleteTaskPushNotificationConfigAsync(DeleteTaskPushNotificationConfigRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="TaskNotFoundException">Unknown task, or not the caller's.</exception>
+    public async Task DeleteTaskPushNotificationConfigAsync(DeleteTaskPushNotificationConfigRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
         PushSupport push = RequirePush();
         string taskId = RequireTaskId(request?.TaskId);
         string id = string.IsNullOrEmpty(request!.Id) ? throw new InvalidParamsException("params.id (the configuration id) is required.") : request.Id;
-        _ = await Tasks.Store.GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
+        await AuthorizeAsync(taskId, caller, TaskOperation.ManagePushNotifications, cancellationToken).ConfigureAwait(false);
         await push.Store.DeletePushConfigAsync(taskId, id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -154,15 +156,10 @@ public sealed partial class A2AAgentService
         }
     }
 
-    private async Task<IReadOnlyList<StoredPushConfig>> ListConfigsAsync(PushSupport push, string taskId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredPushConfig>> ListConfigsAsync(PushSupport push, string taskId, TaskCaller? caller, CancellationToken cancellationToken)
     {
-        IReadOnlyList<StoredPushConfig> configs = await push.Store.ListPushConfigsAsync(taskId, cancellationToken).ConfigureAwait(false);
-        if (configs.Count == 0 && await Tasks.Store.GetAsync(taskId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw new TaskNotFoundException(taskId);
-        }
-
-        return configs;
+        await AuthorizeAsync(taskId, caller, TaskOperation.ManagePushNotifications, cancellationToken).ConfigureAwait(false);
+        return await push.Store.ListPushConfigsAsync(taskId, cancellationToken).ConfigureAwait(false);
     }
 
     private PushSupport RequirePush(string remedy = "do not call the push notification methods") =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using A2A.Agents;
 using A2A.AspNetCore.Push;
+using A2A.AspNetCore.Security;
 using A2A.Errors;
 using A2A.Protocol;
 using A2A.Push;
@@ -35,6 +36,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly RunLeaseKeeper? _leases;
     private readonly PushSupport? _push;
+    private readonly ITaskAuthorizer? _authorizer;
 
     /// <summary>Creates the service for an agent.</summary>
     /// <param name="manager">The agent's task manager (its store and lifecycle).</param>
@@ -55,6 +57,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     /// <see cref="PushNotificationHttpClients.PublicOnly"/> and <see cref="PushNotificationHttpClients.AnyNetwork"/>
     /// (registered by <see cref="A2AServiceCollectionExtensions.AddA2AAgentOptions"/>). Null: built-in clients.
     /// </param>
+    /// <param name="authorizer">The application's rules on top of task ownership; null: ownership alone.</param>
     /// <exception cref="InvalidOperationException">Push notifications are on and the store does not keep push configurations.</exception>
     public A2AAgentService(
         TaskManager manager,
@@ -63,8 +66,10 @@ public sealed partial class A2AAgentService : IAsyncDisposable
         AgentRunOptions? runOptions = null,
         TimeSpan? runLeaseDuration = null,
         PushNotificationOptions? pushNotifications = null,
-        IHttpClientFactory? httpClientFactory = null)
+        IHttpClientFactory? httpClientFactory = null,
+        ITaskAuthorizer? authorizer = null)
     {
+        _authorizer = authorizer;
         _runOptions = runOptions ?? AgentRunOptions.Default;
         Tasks = manager ?? throw new ArgumentNullException(nameof(manager));
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
@@ -99,9 +104,12 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     /// is terminal or interrupted (or as soon as the task exists, with <c>returnImmediately</c>).
     /// <paramref name="cancellationToken"/> stops the waiting, not the agent.
     /// </summary>
-    public async Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
+    /// <param name="request">The request.</param>
+    /// <param name="caller">Who sends it: a new task is theirs, and only their own task can be continued. Null: <see cref="TaskCaller.Anonymous"/>.</param>
+    /// <param name="cancellationToken">Stops the waiting.</param>
+    public async Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
-        (AgentTurn turn, Run run, Task inlineSaved) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false); // validates historyLength
+        (AgentTurn turn, Run run, Task inlineSaved) = await AcceptAsync(request, caller ?? TaskCaller.Anonymous, cancellationToken).ConfigureAwait(false); // validates historyLength
         int? historyLength = request.Configuration?.HistoryLength;
         bool returnImmediately = request.Configuration?.ReturnImmediately == true;
         if (turn.IsFirstTurn || returnImmediately)
@@ -129,9 +137,12 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     /// interrupted state. Errors in the request are thrown before the first item. <paramref name="cancellationToken"/>
     /// stops the stream, not the agent.
     /// </summary>
-    public async Task<IAsyncEnumerable<StreamResponse>> SendStreamingMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
+    /// <param name="request">The request.</param>
+    /// <param name="caller">Who sends it, as for <see cref="SendMessageAsync"/>.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    public async Task<IAsyncEnumerable<StreamResponse>> SendStreamingMessageAsync(SendMessageRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
-        (AgentTurn turn, Run run, Task inlineSaved) = await AcceptAsync(request, cancellationToken).ConfigureAwait(false);
+        (AgentTurn turn, Run run, Task inlineSaved) = await AcceptAsync(request, caller ?? TaskCaller.Anonymous, cancellationToken).ConfigureAwait(false);
         if (turn.IsFirstTurn)
         {
             run.Start();
@@ -147,12 +158,15 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     }
 
     /// <summary><c>SubscribeToTask</c>: the task's current snapshot, then its changes until it is terminal or interrupted.</summary>
-    /// <exception cref="TaskNotFoundException">Unknown task.</exception>
+    /// <param name="request">The request.</param>
+    /// <param name="caller">Who asks; only the task's owner can subscribe. Null: <see cref="TaskCaller.Anonymous"/>.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    /// <exception cref="TaskNotFoundException">Unknown task, or not the caller's.</exception>
     /// <exception cref="UnsupportedOperationException">The task is terminal: there is nothing left to stream.</exception>
-    public async Task<IAsyncEnumerable<StreamResponse>> SubscribeToTaskAsync(SubscribeToTaskRequest request, CancellationToken cancellationToken = default)
+    public async Task<IAsyncEnumerable<StreamResponse>> SubscribeToTaskAsync(SubscribeToTaskRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
         string id = RequireId(request?.Id);
-        AgentTask task = await Tasks.GetTaskAsync(id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        AgentTask task = (await AuthorizeAsync(id, caller, TaskOperation.Subscribe, cancellationToken).ConfigureAwait(false)).Task;
         if (task.Status.State.IsTerminal())
         {
             throw new UnsupportedOperationException($"Task {id} is {task.Status.State.ToWireName()}, a terminal state, and cannot be subscribed to; read it with GetTask.");
@@ -164,19 +178,36 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     }
 
     /// <summary><c>GetTask</c>.</summary>
-    public Task<AgentTask> GetTaskAsync(GetTaskRequest request, CancellationToken cancellationToken = default) =>
-        Tasks.GetTaskAsync(RequireId(request?.Id), CheckHistoryLength(request?.HistoryLength), cancellationToken);
+    /// <param name="request">The request.</param>
+    /// <param name="caller">Who asks; only the task's owner can read it. Null: <see cref="TaskCaller.Anonymous"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="TaskNotFoundException">Unknown task, or not the caller's.</exception>
+    public async Task<AgentTask> GetTaskAsync(GetTaskRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
+    {
+        string id = RequireId(request?.Id);
+        int? historyLength = CheckHistoryLength(request!.HistoryLength);
+        return (await AuthorizeAsync(id, caller, TaskOperation.Read, cancellationToken).ConfigureAwait(false)).Task.WithHistoryLength(historyLength);
+    }
 
-    /// <summary><c>ListTasks</c>: newest status first, with the request's filters, page size (1 to 100) and page token.</summary>
-    public async Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// <c>ListTasks</c>: the caller's tasks, newest status first, with the request's filters, page size (1 to 100) and
+    /// page token. With an <see cref="ITaskAuthorizer"/>, a page holds only the tasks it lets the caller read (it may
+    /// then be shorter than the page size while more pages follow).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="caller">Whose tasks to list. Null: <see cref="TaskCaller.Anonymous"/> (the tasks nobody owns).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
         request ??= new ListTasksRequest();
+        caller ??= TaskCaller.Anonymous;
         int pageSize = TaskQuery.CheckPageSize(request.PageSize ?? TaskQuery.DefaultPageSize);
 
         int? historyLength = CheckHistoryLength(request.HistoryLength);
         TaskPage page = await Tasks.ListTasksAsync(
             new TaskQuery
             {
+                Owner = caller.Owner,
                 ContextId = string.IsNullOrEmpty(request.ContextId) ? null : request.ContextId,
                 State = request.Status == TaskState.Unspecified ? null : request.Status,
                 StatusTimestampAfter = request.StatusTimestampAfter,
@@ -185,9 +216,24 @@ public sealed partial class A2AAgentService : IAsyncDisposable
             },
             cancellationToken).ConfigureAwait(false);
         bool artifacts = request.IncludeArtifacts == true;
+        IReadOnlyList<AgentTask> listed = page.Tasks;
+        if (_authorizer is not null)
+        {
+            var allowed = new List<AgentTask>(listed.Count);
+            foreach (AgentTask task in listed)
+            {
+                if (await _authorizer.AuthorizeAsync(caller, task, TaskOperation.Read, cancellationToken).ConfigureAwait(false))
+                {
+                    allowed.Add(task);
+                }
+            }
+
+            listed = allowed;
+        }
+
         return new ListTasksResponse
         {
-            Tasks = page.Tasks.Select(t => Shape(t, historyLength, artifacts)).ToArray(),
+            Tasks = listed.Select(t => Shape(t, historyLength, artifacts)).ToArray(),
             NextPageToken = page.NextPageToken,
             PageSize = pageSize,
             TotalSize = page.TotalSize,
@@ -199,11 +245,15 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     /// the cancellation when the handler stops); any other non-terminal task is canceled directly. Idempotent (spec
     /// 3.3.1): cancelling a task that is already canceled answers that task.
     /// </summary>
-    /// <exception cref="TaskNotFoundException">Unknown task.</exception>
+    /// <param name="request">The request.</param>
+    /// <param name="caller">Who asks; only the task's owner can cancel it. Null: <see cref="TaskCaller.Anonymous"/>.</param>
+    /// <param name="cancellationToken">Stops the waiting for the handler to stop.</param>
+    /// <exception cref="TaskNotFoundException">Unknown task, or not the caller's.</exception>
     /// <exception cref="TaskNotCancelableException">The task is in another terminal state.</exception>
-    public async Task<AgentTask> CancelTaskAsync(CancelTaskRequest request, CancellationToken cancellationToken = default)
+    public async Task<AgentTask> CancelTaskAsync(CancelTaskRequest request, TaskCaller? caller = null, CancellationToken cancellationToken = default)
     {
         string id = RequireId(request?.Id);
+        await AuthorizeAsync(id, caller, TaskOperation.Cancel, cancellationToken).ConfigureAwait(false);
         try
         {
             AgentTask canceled = await CancelOnceAsync(id, cancellationToken).ConfigureAwait(false);
@@ -265,7 +315,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
 
     // Returns, with the turn and its run, the storing of the message's inline push configuration: done for a follow-up,
     // pending for a new task until the handler's first event creates it (await it after starting the run).
-    private async Task<(AgentTurn Turn, Run Run, Task InlineConfigSaved)> AcceptAsync(SendMessageRequest request, CancellationToken cancellationToken)
+    private async Task<(AgentTurn Turn, Run Run, Task InlineConfigSaved)> AcceptAsync(SendMessageRequest request, TaskCaller caller, CancellationToken cancellationToken)
     {
         if (request?.Message is not { } message)
         {
@@ -279,11 +329,17 @@ public sealed partial class A2AAgentService : IAsyncDisposable
 
         CheckHistoryLength(request.Configuration?.HistoryLength);
         TaskPushNotificationConfig? inline = PrepareInlineConfig(request);
+        bool followUp = !string.IsNullOrEmpty(message.TaskId);
+
+        // Only the task's owner continues it; anyone else is told it does not exist, before anything is reserved.
+        if (followUp)
+        {
+            await AuthorizeAsync(message.TaskId!, caller, TaskOperation.Continue, cancellationToken).ConfigureAwait(false);
+        }
 
         // A follow-up reserves its task first, so two racing follow-ups cannot both append a message; the loser is
         // refused before anything is written.
         var run = new Run(this);
-        bool followUp = !string.IsNullOrEmpty(message.TaskId);
         if (followUp && !_runs.TryAdd(message.TaskId!, run))
         {
             throw new UnsupportedOperationException(
@@ -306,7 +362,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
                 await CheckRoomForConfigAsync(message.TaskId!, inline, cancellationToken).ConfigureAwait(false);
             }
 
-            turn = await AgentRunner.AcceptAsync(Tasks, message, cancellationToken).ConfigureAwait(false);
+            turn = await AgentRunner.AcceptAsync(Tasks, message, caller, cancellationToken).ConfigureAwait(false);
 
             // A new task's id is fresh, so its lease is free; it is held before the task can exist, so that a task
             // is never stored without an instance answerable for it.
@@ -450,6 +506,24 @@ public sealed partial class A2AAgentService : IAsyncDisposable
 
             await events.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The stored task, when <paramref name="caller"/> may perform <paramref name="operation"/> on it: it owns the
+    /// task, and the application's <see cref="ITaskAuthorizer"/> (if any) agrees.
+    /// </summary>
+    /// <exception cref="TaskNotFoundException">Unknown task, or the caller may not use it (indistinguishable on purpose).</exception>
+    private async Task<StoredTask> AuthorizeAsync(string taskId, TaskCaller? caller, TaskOperation operation, CancellationToken cancellationToken)
+    {
+        caller ??= TaskCaller.Anonymous;
+        StoredTask? stored = await Tasks.Store.GetAsync(taskId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || !caller.Owns(stored.Owner)
+            || (_authorizer is not null && !await _authorizer.AuthorizeAsync(caller, stored.Task, operation, cancellationToken).ConfigureAwait(false)))
+        {
+            throw new TaskNotFoundException(taskId);
+        }
+
+        return stored;
     }
 
     private static AgentTask Shape(AgentTask task, int? historyLength, bool artifacts)

@@ -84,7 +84,8 @@ public static class A2AEndpointRouteBuilderExtensions
         // The factory's push clients are used only when their guarded handlers were registered (AddA2AAgentOptions).
         IHttpClientFactory? httpClients = services.GetService<Push.PushNotificationHttpClients.Registered>() is null ? null : services.GetService<IHttpClientFactory>();
         var service = new A2AAgentService(
-            manager(services), scoped, serviceLogger, runOptions, options.RunLeaseDuration, pushNotifications ? options.PushNotifications : null, httpClients);
+            manager(services), scoped, serviceLogger, runOptions, options.RunLeaseDuration, pushNotifications ? options.PushNotifications : null, httpClients,
+            services.GetService<Security.ITaskAuthorizer>());
 
         // On shutdown, running handlers see their token fire (their tasks end canceled) while the host stops; before the
         // container disposes the store, the host waits (a bounded while) for them and for push deliveries to let go of it.

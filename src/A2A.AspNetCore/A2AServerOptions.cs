@@ -54,6 +54,14 @@ public sealed class A2AServerOptions
     /// </summary>
     public bool HttpJsonBinding { get; set; } = true;
 
+    /// <summary>
+    /// The claim that identifies who an authenticated caller is, for task ownership: a task belongs to the caller that
+    /// created it (and the tenant its request named), and only that caller can read, list, cancel, subscribe to or
+    /// continue it. Null (the default): the name identifier claim, else <c>sub</c>, else the principal's name. Set a
+    /// claim several callers share (a team, an organization) to let them share their tasks.
+    /// </summary>
+    public string? TaskOwnerClaimType { get; set; }
+
     /// <summary>Push notifications: whether the agent offers them, which changes it pushes, and how it delivers.</summary>
     public Push.PushNotificationOptions PushNotifications { get; set; } = new();
 

@@ -7,6 +7,7 @@ using A2A.Errors;
 using A2A.Json;
 using A2A.JsonRpc;
 using A2A.Protocol;
+using A2A.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -104,51 +105,62 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         switch (method)
         {
             case A2AMethods.SendMessage:
-                SendMessageResponse sent = await service.SendMessageAsync(Params(parameters, A2AJson.TypeInfo<SendMessageRequest>()), aborted).ConfigureAwait(false);
+                SendMessageRequest send = Params(parameters, A2AJson.TypeInfo<SendMessageRequest>());
+                SendMessageResponse sent = await service.SendMessageAsync(send, Caller(context, send.Tenant), aborted).ConfigureAwait(false);
                 await WriteResultAsync(context, id, sent, A2AJson.TypeInfo<SendMessageResponse>()).ConfigureAwait(false);
                 break;
             case A2AMethods.SendStreamingMessage:
-                await StreamAsync(context, id, await service.SendStreamingMessageAsync(Params(parameters, A2AJson.TypeInfo<SendMessageRequest>()), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
+                SendMessageRequest stream = Params(parameters, A2AJson.TypeInfo<SendMessageRequest>());
+                await StreamAsync(context, id, await service.SendStreamingMessageAsync(stream, Caller(context, stream.Tenant), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case A2AMethods.SubscribeToTask:
-                await StreamAsync(context, id, await service.SubscribeToTaskAsync(Params(parameters, A2AJson.TypeInfo<SubscribeToTaskRequest>()), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
+                SubscribeToTaskRequest subscribe = Params(parameters, A2AJson.TypeInfo<SubscribeToTaskRequest>());
+                await StreamAsync(context, id, await service.SubscribeToTaskAsync(subscribe, Caller(context, subscribe.Tenant), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case A2AMethods.GetTask:
-                AgentTask task = await service.GetTaskAsync(Params(parameters, A2AJson.TypeInfo<GetTaskRequest>()), aborted).ConfigureAwait(false);
+                GetTaskRequest get = Params(parameters, A2AJson.TypeInfo<GetTaskRequest>());
+                AgentTask task = await service.GetTaskAsync(get, Caller(context, get.Tenant), aborted).ConfigureAwait(false);
                 await WriteResultAsync(context, id, task, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
                 break;
             case A2AMethods.ListTasks:
                 ListTasksRequest list = parameters.ValueKind == JsonValueKind.Undefined ? new ListTasksRequest() : Params(parameters, A2AJson.TypeInfo<ListTasksRequest>());
-                await WriteResultAsync(context, id, await service.ListTasksAsync(list, aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTasksResponse>()).ConfigureAwait(false);
+                await WriteResultAsync(context, id, await service.ListTasksAsync(list, Caller(context, list.Tenant), aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTasksResponse>()).ConfigureAwait(false);
                 break;
             case A2AMethods.CancelTask:
-                AgentTask canceled = await service.CancelTaskAsync(Params(parameters, A2AJson.TypeInfo<CancelTaskRequest>()), aborted).ConfigureAwait(false);
+                CancelTaskRequest cancel = Params(parameters, A2AJson.TypeInfo<CancelTaskRequest>());
+                AgentTask canceled = await service.CancelTaskAsync(cancel, Caller(context, cancel.Tenant), aborted).ConfigureAwait(false);
                 await WriteResultAsync(context, id, canceled, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
                 break;
             case A2AMethods.GetExtendedAgentCard:
                 // Spec 3.3.4: an agent whose card does not declare extendedAgentCard answers UnsupportedOperationError.
                 throw new UnsupportedOperationException("This agent's card does not declare an extended agent card (capabilities.extendedAgentCard); read the public one at /.well-known/agent-card.json.");
             case A2AMethods.CreateTaskPushNotificationConfig:
-                TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(Params(parameters, A2AJson.TypeInfo<TaskPushNotificationConfig>()), aborted).ConfigureAwait(false);
+                TaskPushNotificationConfig create = Params(parameters, A2AJson.TypeInfo<TaskPushNotificationConfig>());
+                TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(create, Caller(context, create.Tenant), aborted).ConfigureAwait(false);
                 await WriteResultAsync(context, id, created, A2AJson.TypeInfo<TaskPushNotificationConfig>()).ConfigureAwait(false);
                 break;
             case A2AMethods.GetTaskPushNotificationConfig:
-                TaskPushNotificationConfig config = await service.GetTaskPushNotificationConfigAsync(Params(parameters, A2AJson.TypeInfo<GetTaskPushNotificationConfigRequest>()), aborted).ConfigureAwait(false);
+                GetTaskPushNotificationConfigRequest getConfig = Params(parameters, A2AJson.TypeInfo<GetTaskPushNotificationConfigRequest>());
+                TaskPushNotificationConfig config = await service.GetTaskPushNotificationConfigAsync(getConfig, Caller(context, getConfig.Tenant), aborted).ConfigureAwait(false);
                 await WriteResultAsync(context, id, config, A2AJson.TypeInfo<TaskPushNotificationConfig>()).ConfigureAwait(false);
                 break;
             case A2AMethods.ListTaskPushNotificationConfigs:
-                ListTaskPushNotificationConfigsResponse configs = await service.ListTaskPushNotificationConfigsAsync(Params(parameters, A2AJson.TypeInfo<ListTaskPushNotificationConfigsRequest>()), aborted).ConfigureAwait(false);
+                ListTaskPushNotificationConfigsRequest listConfigs = Params(parameters, A2AJson.TypeInfo<ListTaskPushNotificationConfigsRequest>());
+                ListTaskPushNotificationConfigsResponse configs = await service.ListTaskPushNotificationConfigsAsync(listConfigs, Caller(context, listConfigs.Tenant), aborted).ConfigureAwait(false);
                 await WriteResultAsync(context, id, configs, A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>()).ConfigureAwait(false);
                 break;
             case A2AMethods.DeleteTaskPushNotificationConfig:
                 // The result is empty (google.protobuf.Empty); null, as the JavaScript SDK answers.
-                await service.DeleteTaskPushNotificationConfigAsync(Params(parameters, A2AJson.TypeInfo<DeleteTaskPushNotificationConfigRequest>()), aborted).ConfigureAwait(false);
+                DeleteTaskPushNotificationConfigRequest delete = Params(parameters, A2AJson.TypeInfo<DeleteTaskPushNotificationConfigRequest>());
+                await service.DeleteTaskPushNotificationConfigAsync(delete, Caller(context, delete.Tenant), aborted).ConfigureAwait(false);
                 await WriteResultAsync(context, id, NullResult, A2AJson.TypeInfo<JsonElement>()).ConfigureAwait(false);
                 break;
             default:
                 throw new MethodNotFoundException($"Method not found: '{method}'. A2A v1.0 methods are SendMessage, SendStreamingMessage, GetTask, ListTasks, CancelTask, SubscribeToTask, GetExtendedAgentCard and the push notification config methods.");
         }
     }
+
+    private TaskCaller Caller(HttpContext context, string? tenant) => Security.TaskCallers.For(context.User, tenant, options);
 
     private static T Params<T>(JsonElement parameters, JsonTypeInfo<T> info)
     {

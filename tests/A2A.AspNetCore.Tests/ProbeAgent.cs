@@ -6,7 +6,8 @@ namespace A2A.AspNetCore.Tests;
 /// <summary>
 /// The same agent as the JavaScript interop peer's probe (../shared/a2a-wire): by default working, two artifact
 /// chunks ("Hello, " then "world!"), completed; "slow" works until canceled; "input" asks for input and completes on
-/// the follow-up; "fail" fails; "reject" rejects; "ping" is answered with a direct "pong" message and no task.
+/// the follow-up; "fail" fails; "reject" rejects; "ping" is answered with a direct "pong" message and no task;
+/// "whoami" is answered with a direct message naming the caller ("user@tenant", "anonymous" when unauthenticated).
 /// </summary>
 [A2AAgent("a2a-dotnet probe agent", Description = "Interop peer built on A2A Toolkit", OptionalStates = OptionalTaskStates.InputRequired | OptionalTaskStates.Rejected)]
 [A2ASkill("probe", "probe", Description = "submitted -> working -> 2 artifact chunks -> completed", Tags = new[] { "test" })]
@@ -19,6 +20,12 @@ public partial class ProbeAgent
         if (text.Contains("ping", StringComparison.OrdinalIgnoreCase) && context.IsFirstTurn)
         {
             await context.ReplyAsync("pong", cancellationToken);
+            return;
+        }
+
+        if (text == "whoami")
+        {
+            await context.ReplyAsync($"{context.Caller.UserId ?? "anonymous"}@{context.Caller.Tenant}", cancellationToken);
             return;
         }
 

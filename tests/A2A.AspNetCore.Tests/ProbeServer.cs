@@ -38,16 +38,28 @@ public class ProbeServer : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(CreateStore());
         builder.Services.AddProbeAgent();
+        Configure(builder);
         _app = builder.Build();
         _app.Use((context, next) =>
         {
             Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
             return next(context);
         });
+        ConfigurePipeline(_app);
         _app.MapProbeAgent("/a2a", Options);
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    /// <summary>Adds services (authentication, say) before the application is built.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
+    /// <summary>Adds middleware before the agent is mapped.</summary>
+    protected virtual void ConfigurePipeline(WebApplication app)
+    {
     }
 
     public async Task DisposeAsync()

@@ -8,6 +8,7 @@ using A2A.Errors;
 using A2A.Json;
 using A2A.JsonRpc;
 using A2A.Protocol;
+using A2A.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -77,14 +78,14 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
         {
             case A2AMethods.SendMessage:
                 SendMessageRequest send = await BodyAsync(context, A2AJson.TypeInfo<SendMessageRequest>(), aborted).ConfigureAwait(false);
-                await WriteAsync(context, await service.SendMessageAsync(send, aborted).ConfigureAwait(false), A2AJson.TypeInfo<SendMessageResponse>()).ConfigureAwait(false);
+                await WriteAsync(context, await service.SendMessageAsync(send, Caller(context, route, send.Tenant), aborted).ConfigureAwait(false), A2AJson.TypeInfo<SendMessageResponse>()).ConfigureAwait(false);
                 break;
             case A2AMethods.SendStreamingMessage:
                 SendMessageRequest stream = await BodyAsync(context, A2AJson.TypeInfo<SendMessageRequest>(), aborted).ConfigureAwait(false);
-                await StreamAsync(context, await service.SendStreamingMessageAsync(stream, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
+                await StreamAsync(context, await service.SendStreamingMessageAsync(stream, Caller(context, route, stream.Tenant), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case A2AMethods.GetTask:
-                AgentTask task = await service.GetTaskAsync(new GetTaskRequest { Id = route.TaskId, HistoryLength = Int(query, "historyLength") }, aborted).ConfigureAwait(false);
+                AgentTask task = await service.GetTaskAsync(new GetTaskRequest { Id = route.TaskId, HistoryLength = Int(query, "historyLength") }, Caller(context, route), aborted).ConfigureAwait(false);
                 await WriteAsync(context, task, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
                 break;
             case A2AMethods.ListTasks:
@@ -98,15 +99,15 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
                     StatusTimestampAfter = Timestamp(query, "statusTimestampAfter"),
                     IncludeArtifacts = Bool(query, "includeArtifacts"),
                 };
-                await WriteAsync(context, await service.ListTasksAsync(list, aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTasksResponse>()).ConfigureAwait(false);
+                await WriteAsync(context, await service.ListTasksAsync(list, Caller(context, route), aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTasksResponse>()).ConfigureAwait(false);
                 break;
             case A2AMethods.CancelTask:
                 CancelTaskRequest cancel = await OptionalBodyAsync(context, A2AJson.TypeInfo<CancelTaskRequest>(), aborted).ConfigureAwait(false) ?? new CancelTaskRequest();
-                AgentTask canceled = await service.CancelTaskAsync(cancel with { Id = route.TaskId }, aborted).ConfigureAwait(false);
+                AgentTask canceled = await service.CancelTaskAsync(cancel with { Id = route.TaskId }, Caller(context, route, cancel.Tenant), aborted).ConfigureAwait(false);
                 await WriteAsync(context, canceled, A2AJson.TypeInfo<AgentTask>()).ConfigureAwait(false);
                 break;
             case A2AMethods.SubscribeToTask:
-                await StreamAsync(context, await service.SubscribeToTaskAsync(new SubscribeToTaskRequest { Id = route.TaskId }, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
+                await StreamAsync(context, await service.SubscribeToTaskAsync(new SubscribeToTaskRequest { Id = route.TaskId }, Caller(context, route), aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case A2AMethods.CreateTaskPushNotificationConfig:
                 TaskPushNotificationConfig config = await BodyAsync(context, A2AJson.TypeInfo<TaskPushNotificationConfig>(), aborted).ConfigureAwait(false);
@@ -115,24 +116,35 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
                     throw new InvalidParamsException($"The body's taskId '{config.TaskId}' does not match the task in the path, '{route.TaskId}'.");
                 }
 
-                TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(config with { TaskId = route.TaskId }, aborted).ConfigureAwait(false);
+                TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(config with { TaskId = route.TaskId }, Caller(context, route, config.Tenant), aborted).ConfigureAwait(false);
                 await WriteAsync(context, created, A2AJson.TypeInfo<TaskPushNotificationConfig>()).ConfigureAwait(false);
                 break;
             case A2AMethods.GetTaskPushNotificationConfig:
-                TaskPushNotificationConfig found = await service.GetTaskPushNotificationConfigAsync(new GetTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, aborted).ConfigureAwait(false);
+                TaskPushNotificationConfig found = await service.GetTaskPushNotificationConfigAsync(new GetTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, Caller(context, route), aborted).ConfigureAwait(false);
                 await WriteAsync(context, found, A2AJson.TypeInfo<TaskPushNotificationConfig>()).ConfigureAwait(false);
                 break;
             case A2AMethods.ListTaskPushNotificationConfigs:
                 var configs = new ListTaskPushNotificationConfigsRequest { TaskId = route.TaskId, PageSize = Int(query, "pageSize"), PageToken = Text(query, "pageToken") };
-                await WriteAsync(context, await service.ListTaskPushNotificationConfigsAsync(configs, aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>()).ConfigureAwait(false);
+                await WriteAsync(context, await service.ListTaskPushNotificationConfigsAsync(configs, Caller(context, route), aborted).ConfigureAwait(false), A2AJson.TypeInfo<ListTaskPushNotificationConfigsResponse>()).ConfigureAwait(false);
                 break;
             case A2AMethods.DeleteTaskPushNotificationConfig:
-                await service.DeleteTaskPushNotificationConfigAsync(new DeleteTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, aborted).ConfigureAwait(false);
+                await service.DeleteTaskPushNotificationConfigAsync(new DeleteTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, Caller(context, route), aborted).ConfigureAwait(false);
                 await WriteRawAsync(context, StatusCodes.Status200OK, "{}"u8.ToArray()).ConfigureAwait(false); // google.protobuf.Empty
                 break;
             case A2AMethods.GetExtendedAgentCard:
                 throw new UnsupportedOperationException("This agent's card does not declare an extended agent card (capabilities.extendedAgentCard); read the public one at /.well-known/agent-card.json.");
         }
+    }
+
+    // The tenant is the path's; a body that names one must name the same.
+    private TaskCaller Caller(HttpContext context, RestRoute route, string? bodyTenant = null)
+    {
+        if (!string.IsNullOrEmpty(bodyTenant) && route.Tenant is { } pathTenant && bodyTenant != pathTenant)
+        {
+            throw new InvalidParamsException($"The body's tenant '{bodyTenant}' does not match the tenant in the path, '{pathTenant}'.");
+        }
+
+        return Security.TaskCallers.For(context.User, route.Tenant ?? bodyTenant, options);
     }
 
     private async Task<T> BodyAsync<T>(HttpContext context, JsonTypeInfo<T> info, CancellationToken aborted)

@@ -8,7 +8,8 @@ namespace A2A.AspNetCore.Rest;
 /// <param name="Method">The A2A method (the JSON-RPC name of the same operation).</param>
 /// <param name="TaskId">The task id from the path, or null.</param>
 /// <param name="ConfigId">The push notification configuration id from the path, or null.</param>
-internal sealed record RestRoute(string Method, string? TaskId = null, string? ConfigId = null)
+/// <param name="Tenant">The tenant the path starts with (<c>/{tenant}/tasks/...</c>), or null.</param>
+internal sealed record RestRoute(string Method, string? TaskId = null, string? ConfigId = null, string? Tenant = null)
 {
     /// <summary>The operation for <paramref name="httpMethod"/> on <paramref name="path"/> (below the agent's route, as ASP.NET Core decoded it).</summary>
     /// <exception cref="MethodNotFoundException">No operation has that method and path (answered 404).</exception>
@@ -16,6 +17,19 @@ internal sealed record RestRoute(string Method, string? TaskId = null, string? C
     {
         // ASP.NET Core has decoded the path except for escaped slashes, so an id may carry one as %2F.
         string[] raw = path.Trim('/').Split('/');
+
+        // Every route may start with a tenant segment; a path that is a route without one is read that way first.
+        if ((Match(httpMethod, raw) ?? (raw.Length > 1 ? Match(httpMethod, raw[1..]) is { } scoped ? scoped with { Tenant = Id(raw[0]) } : null : null)) is { } route)
+        {
+            return route;
+        }
+
+        throw new MethodNotFoundException(
+            $"No A2A operation is {httpMethod} /{path.TrimStart('/')}. The HTTP+JSON operations are POST message:send, POST message:stream, GET tasks, GET tasks/{{id}}, POST tasks/{{id}}:cancel, POST tasks/{{id}}:subscribe, the tasks/{{id}}/pushNotificationConfigs resources and GET extendedAgentCard, each optionally below a tenant (/{{tenant}}/tasks/...).");
+    }
+
+    private static RestRoute? Match(string httpMethod, string[] raw)
+    {
         bool get = HttpMethods.IsGet(httpMethod);
         bool post = HttpMethods.IsPost(httpMethod);
         bool delete = HttpMethods.IsDelete(httpMethod);
@@ -56,8 +70,7 @@ internal sealed record RestRoute(string Method, string? TaskId = null, string? C
                 return new(A2AMethods.DeleteTaskPushNotificationConfig, Id(task), Id(config));
         }
 
-        throw new MethodNotFoundException(
-            $"No A2A operation is {httpMethod} /{path.TrimStart('/')}. The HTTP+JSON operations are POST message:send, POST message:stream, GET tasks, GET tasks/{{id}}, POST tasks/{{id}}:cancel, POST tasks/{{id}}:subscribe, the tasks/{{id}}/pushNotificationConfigs resources and GET extendedAgentCard.");
+        return null;
     }
 
     private static string Id(string segment)

@@ -139,8 +139,8 @@ public class RestBadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
             ("GET", "message:send"), ("DELETE", "message:send"), ("POST", "message:sent"), ("POST", "message"), ("GET", "messages"),
             ("POST", "tasks"), ("DELETE", "tasks/" + completed.Id), ("POST", "tasks/" + completed.Id),
             ("DELETE", "tasks/" + completed.Id + "/pushNotificationConfigs"), ("POST", "tasks/" + completed.Id + "/pushNotificationConfigs/x"),
-            ("GET", "tasks/" + completed.Id + "/history"), ("GET", "tasks/" + completed.Id + "/pushNotificationConfigs/x/y"), ("GET", "v1/tasks"),
-            ("GET", "tenant-a/tasks"), ("GET", "extendedAgentCard/x"), ("POST", "extendedAgentCard"), ("GET", "tasks/a/b"),
+            ("GET", "tasks/" + completed.Id + "/history"), ("GET", "tasks/" + completed.Id + "/pushNotificationConfigs/x/y"), ("GET", "tenant-a/tasks/x/y"),
+            ("POST", "tenant-a/tasks"), ("GET", "a/b/tasks"), ("GET", "extendedAgentCard/x"), ("POST", "extendedAgentCard"), ("GET", "tasks/a/b"),
         })
         {
             yield return new($"route {method} {path}", method, path, method == "POST" ? "{}"u8.ToArray() : null, HttpStatusCode.NotFound, "METHOD_NOT_FOUND");
