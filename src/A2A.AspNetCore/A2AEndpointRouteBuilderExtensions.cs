@@ -145,11 +145,35 @@ public static class A2AEndpointRouteBuilderExtensions
         return new Composite(conventions);
     }
 
-    // The generated card names the JSON-RPC interface; the HTTP+JSON one is at the same URL when it is served.
-    private static AgentCard WithBindings(AgentCard card, string url, A2AServerOptions options) =>
-        !options.HttpJsonBinding || card.SupportedInterfaces.Any(i => i.ProtocolBinding == ProtocolBindings.HttpJson)
-            ? card
-            : card with { SupportedInterfaces = [.. card.SupportedInterfaces, new AgentInterface { Url = url, ProtocolBinding = ProtocolBindings.HttpJson, ProtocolVersion = A2A.JsonRpc.A2AMethods.ProtocolVersion }] };
+    // The generated card names the v1.0 JSON-RPC interface; the others served at the same URL are added: HTTP+JSON,
+    // and both bindings in v0.3 when v0.3 clients are served.
+    private static AgentCard WithBindings(AgentCard card, string url, A2AServerOptions options)
+    {
+        var interfaces = new List<AgentInterface>(card.SupportedInterfaces);
+        void Offer(string binding, string version)
+        {
+            if (!interfaces.Any(i => i.ProtocolBinding == binding && i.ProtocolVersion == version))
+            {
+                interfaces.Add(new AgentInterface { Url = url, ProtocolBinding = binding, ProtocolVersion = version });
+            }
+        }
+
+        if (options.HttpJsonBinding)
+        {
+            Offer(ProtocolBindings.HttpJson, A2A.JsonRpc.A2AMethods.ProtocolVersion);
+        }
+
+        if (options.V03Compatibility)
+        {
+            Offer(ProtocolBindings.JsonRpc, A2A.Protocol.V03.V03Methods.Version);
+            if (options.HttpJsonBinding)
+            {
+                Offer(ProtocolBindings.HttpJson, A2A.Protocol.V03.V03Methods.Version);
+            }
+        }
+
+        return interfaces.Count == card.SupportedInterfaces.Count ? card : card with { SupportedInterfaces = interfaces };
+    }
 
     // How long the host's stop waits for an agent's runs and push deliveries to let go of the store.
     private static readonly TimeSpan ShutdownPatience = TimeSpan.FromSeconds(30);

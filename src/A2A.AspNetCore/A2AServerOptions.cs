@@ -62,6 +62,15 @@ public sealed class A2AServerOptions
     /// </summary>
     public string? TaskOwnerClaimType { get; set; }
 
+    /// <summary>
+    /// Whether the agent also serves A2A v0.3 clients, on the same endpoints: a request without an <c>A2A-Version</c>
+    /// header (or with <c>0.3</c>) is read and answered in v0.3 (JSON-RPC methods such as <c>message/send</c>,
+    /// HTTP+JSON routes under <c>/v1/</c>), and the card served without a version header carries the v0.3 fields next
+    /// to <c>supportedInterfaces</c>, which lists the v0.3 interfaces. On by default; off, such requests get
+    /// <c>VersionNotSupportedError</c> and the card is v1.0 only.
+    /// </summary>
+    public bool V03Compatibility { get; set; } = true;
+
     /// <summary>Push notifications: whether the agent offers them, which changes it pushes, and how it delivers.</summary>
     public Push.PushNotificationOptions PushNotifications { get; set; } = new();
 

@@ -9,7 +9,8 @@ namespace A2A.AspNetCore;
 /// <summary>
 /// GET <c>{route}/.well-known/agent-card.json</c> (and the root one, for the agent that owns it): the agent card with
 /// the agent's absolute endpoint URL, a weak ETag over its bytes (If-None-Match answers 304), Last-Modified (when the
-/// agent was mapped), a Cache-Control max-age, and <c>Vary: A2A-Version</c>.
+/// agent was mapped), a Cache-Control max-age, and <c>Vary: A2A-Version</c>: without <c>A2A-Version: 1.0</c>, and with
+/// v0.3 compatibility on, the card also carries the v0.3 fields.
 /// </summary>
 internal static class AgentCardEndpoint
 {
@@ -24,7 +25,12 @@ internal static class AgentCardEndpoint
         // Built per request from the request's own scheme and host (behind a proxy, use the forwarded-headers
         // middleware so these are the public ones). Cheap, and no cache keyed by a client-chosen Host header.
         string url = $"{request.Scheme}://{request.Host}{request.PathBase}{agent.FullRoute ?? agent.Route}";
-        byte[] json = A2AJson.SerializeToUtf8Bytes(agent.Card(url));
+        AgentCard card = agent.Card(url);
+
+        // A client that does not ask for v1.0 may be a v0.3 one: it gets the v0.3 fields too (spec 3.6).
+        byte[] json = options.V03Compatibility && request.Headers[A2AMethods.VersionHeader].FirstOrDefault()?.Trim() != A2AMethods.ProtocolVersion
+            ? Protocol.V03.V03Json.ToUtf8Bytes(Protocol.V03.V03Card.ToBlended((System.Text.Json.Nodes.JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(card, A2AJson.TypeInfo<AgentCard>())!))
+            : A2AJson.SerializeToUtf8Bytes(card);
         string etag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 8)) + "\"";
 
         HttpResponse response = context.Response;

@@ -20,7 +20,7 @@ namespace A2A.AspNetCore;
 /// response or, for the streaming methods, a server-sent event stream of JSON-RPC responses. Every failure is a
 /// JSON-RPC error with HTTP 200, as the A2A JSON-RPC binding (and the JavaScript SDK) answer: never an HTTP 500.
 /// </summary>
-internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<JsonRpcEndpoint>? logger)
+internal sealed partial class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<JsonRpcEndpoint>? logger)
 {
     private static readonly JsonElement NullResult = JsonDocument.Parse("null").RootElement.Clone();
 
@@ -45,6 +45,7 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
         {
             JsonElement id = default;
             string? method = null;
+            bool v03 = false;
             long started = Stopwatch.GetTimestamp();
             using Activity? activity = A2ATelemetry.ActivitySource.StartActivity("A2A JSON-RPC", ActivityKind.Server);
             try
@@ -53,20 +54,20 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
                 activity?.SetTag("rpc.system", "jsonrpc");
                 activity?.SetTag("rpc.method", method);
                 activity?.DisplayName = "A2A " + method;
-                RequestJson.CheckVersion(context.Request);
-                await DispatchAsync(context, id, method, parameters, aborted).ConfigureAwait(false);
+                v03 = RequestJson.IsV03(context.Request, options);
+                await (v03 ? DispatchV03Async(context, id, method, parameters, aborted) : DispatchAsync(context, id, method, parameters, aborted)).ConfigureAwait(false);
                 Record(method, null, started);
             }
             catch (A2AException error)
             {
                 Fail(activity, method, error, started);
-                await WriteErrorAsync(context, id, error).ConfigureAwait(false);
+                await WriteErrorAsync(context, id, error, v03).ConfigureAwait(false);
             }
             catch (JsonException ex)
             {
                 var error = new InvalidParamsException($"Invalid params: {ex.Message}");
                 Fail(activity, method, error, started);
-                await WriteErrorAsync(context, id, error).ConfigureAwait(false);
+                await WriteErrorAsync(context, id, error, v03).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (aborted.IsCancellationRequested)
             {
@@ -77,7 +78,7 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
                 _logger.LogError(ex, "A2A request {Method} failed unexpectedly.", method);
                 var error = new InternalErrorException("Internal error; the server logged the details.");
                 Fail(activity, method, error, started);
-                await WriteErrorAsync(context, id, error).ConfigureAwait(false);
+                await WriteErrorAsync(context, id, error, v03).ConfigureAwait(false);
             }
         }
     }
@@ -86,7 +87,7 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
     private Task RejectAsync(HttpContext context, A2AException error)
     {
         Fail(null, null, error, Stopwatch.GetTimestamp());
-        return WriteErrorAsync(context, default, error);
+        return WriteErrorAsync(context, default, error, v03: false);
     }
 
     private void Fail(Activity? activity, string? method, A2AException error, long started)
@@ -223,7 +224,7 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
     private static Task WriteResultAsync<T>(HttpContext context, JsonElement id, T result, JsonTypeInfo<T> info) =>
         WriteJsonAsync(context, Response(id, writer => JsonSerializer.Serialize(writer, result, info), error: false));
 
-    private static Task WriteErrorAsync(HttpContext context, JsonElement id, A2AException error)
+    private static Task WriteErrorAsync(HttpContext context, JsonElement id, A2AException error, bool v03)
     {
         if (error is InvalidRequestWithIdException withId)
         {
@@ -232,7 +233,20 @@ internal sealed class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions 
 
         return context.Response.HasStarted
             ? Task.CompletedTask
-            : WriteJsonAsync(context, Response(id, writer => JsonRpcError.Write(writer, error), error: true));
+            : WriteJsonAsync(context, Response(id, writer => WriteError(writer, error, v03), error: true));
+    }
+
+    // v1.0 errors carry google.rpc.ErrorInfo in data; v0.3 ones are {code, message}.
+    private static void WriteError(Utf8JsonWriter writer, A2AException error, bool v03)
+    {
+        if (v03)
+        {
+            JsonRpcError.WriteLegacy(writer, error);
+        }
+        else
+        {
+            JsonRpcError.Write(writer, error);
+        }
     }
 
     private static async Task WriteJsonAsync(HttpContext context, byte[] json)

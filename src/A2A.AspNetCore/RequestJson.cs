@@ -68,18 +68,28 @@ internal static class RequestJson
         }
     }
 
-    /// <summary>Checks the requested protocol version (<c>A2A-Version</c> header or query parameter).</summary>
-    /// <exception cref="VersionNotSupportedException">Another version than this server speaks.</exception>
-    public static void CheckVersion(HttpRequest request)
+    /// <summary>
+    /// The protocol version the request asks for (<c>A2A-Version</c> header, else query parameter): true for A2A v0.3
+    /// (also what no version, or an empty one, means: spec 3.6), false for v1.0.
+    /// </summary>
+    /// <exception cref="VersionNotSupportedException">Another version, or v0.3 while <see cref="A2AServerOptions.V03Compatibility"/> is off.</exception>
+    public static bool IsV03(HttpRequest request, A2AServerOptions options)
     {
-        // An absent header means 0.3 (the spec's rule for clients that predate the header).
-        string version = request.Headers[A2AMethods.VersionHeader].FirstOrDefault()
-            ?? request.Query[A2AMethods.VersionHeader].FirstOrDefault()
-            ?? "0.3";
-        if (version.Trim() != A2AMethods.ProtocolVersion)
+        string version = (request.Headers[A2AMethods.VersionHeader].FirstOrDefault() ?? request.Query[A2AMethods.VersionHeader].FirstOrDefault())?.Trim() is { Length: > 0 } stated
+            ? stated
+            : Protocol.V03.V03Methods.Version;
+        if (version == A2AMethods.ProtocolVersion)
         {
-            throw new VersionNotSupportedException($"The requested A2A protocol version '{version}' is not supported. Supported versions: {A2AMethods.ProtocolVersion}");
+            return false;
         }
+
+        if (options.V03Compatibility && Protocol.V03.V03Card.IsLegacy(version))
+        {
+            return true;
+        }
+
+        string supported = options.V03Compatibility ? $"{A2AMethods.ProtocolVersion}, {Protocol.V03.V03Methods.Version}" : A2AMethods.ProtocolVersion;
+        throw new VersionNotSupportedException($"The requested A2A protocol version '{version}' is not supported. Supported versions: {supported}");
     }
 
     /// <summary>Reads the whole body, or null as soon as it is larger than <paramref name="limit"/> bytes.</summary>

@@ -173,10 +173,61 @@ public class BadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
 
             yield return C("no method", "{\"jsonrpc\":\"2.0\",\"id\":" + id + "}", A2AErrorCodes.InvalidRequest);
 
-            // Versions: absent means 0.3.
-            foreach (string? header in new[] { null, "0.3", "2.0", "1.1", "1", "abc", "" })
+            // Versions: absent (or empty) means 0.3, where SendMessage is no method; other versions are refused.
+            foreach (string? header in new[] { null, "0.3", "" })
             {
-                yield return C("A2A-Version " + (header ?? "(absent)"), Rpc("\"SendMessage\"", "{\"message\":" + Message + "}"), A2AErrorCodes.VersionNotSupported, header);
+                yield return C("A2A-Version " + (header ?? "(absent)"), Rpc("\"SendMessage\"", "{\"message\":" + Message + "}"), A2AErrorCodes.MethodNotFound, header);
+            }
+
+            foreach (string header in new[] { "2.0", "1.1", "1", "abc", "0.2", "0.30" })
+            {
+                yield return C("A2A-Version " + header, Rpc("\"SendMessage\"", "{\"message\":" + Message + "}"), A2AErrorCodes.VersionNotSupported, header);
+            }
+
+            // v0.3 requests: the v0.3 shapes, checked as strictly as v1.0's.
+            const string V03Message = """{"kind":"message","messageId":"m-1","role":"user","parts":[{"kind":"text","text":"hi"}]}""";
+            string[] badV03SendParams =
+            [
+                "[]", "{}", "{\"message\":null}", "{\"message\":\"hi\"}",
+                """{"message":{"kind":"message","messageId":"m","role":"ROLE_USER","parts":[{"kind":"text","text":"hi"}]}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"user","parts":[{"text":"hi"}]}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"user","parts":[{"kind":"image","text":"hi"}]}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"user","parts":[{"kind":"text","text":1}]}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"user","parts":[{"kind":"file","file":{}}]}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"user","parts":[{"kind":"file","file":{"bytes":"aGk=","uri":"http://x"}}]}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"user","parts":[{"kind":"data","data":[1,2]}]}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"user","parts":"hi"}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"user"}}""",
+                """{"message":{"kind":"task","messageId":"m","role":"user","parts":[{"kind":"text","text":"hi"}]}}""",
+                """{"message":{"kind":"message","role":"user","parts":[{"kind":"text","text":"hi"}]}}""",
+                """{"message":{"kind":"message","messageId":"m","role":"agent","parts":[{"kind":"text","text":"hi"}]}}""",
+                "{\"message\":" + V03Message + ",\"configuration\":{\"blocking\":\"yes\"}}",
+                "{\"message\":" + V03Message + ",\"configuration\":{\"historyLength\":-1}}",
+            ];
+            foreach (string parameters in badV03SendParams)
+            {
+                yield return C("v0.3 message/send params " + parameters, Rpc("\"message/send\"", parameters), A2AErrorCodes.InvalidParams, null);
+                yield return C("v0.3 message/stream params " + parameters, Rpc("\"message/stream\"", parameters), A2AErrorCodes.InvalidParams, "0.3");
+            }
+
+            foreach (string method in new[] { "tasks/get", "tasks/cancel", "tasks/resubscribe", "tasks/pushNotificationConfig/list" })
+            {
+                foreach (string parameters in new[] { "{}", "{\"id\":\"\"}", "{\"id\":5}", "[]" })
+                {
+                    yield return C("v0.3 " + method + " params " + parameters, Rpc("\"" + method + "\"", parameters), A2AErrorCodes.InvalidParams, null);
+                }
+            }
+
+            yield return C("v0.3 tasks/get historyLength text", Rpc("\"tasks/get\"", "{\"id\":\"" + completed.Id + "\",\"historyLength\":\"all\"}"), A2AErrorCodes.InvalidParams, null);
+            yield return C("v0.3 tasks/get unknown", Rpc("\"tasks/get\"", "{\"id\":\"does-not-exist\"}"), A2AErrorCodes.TaskNotFound, null);
+            yield return C("v0.3 tasks/cancel completed", Rpc("\"tasks/cancel\"", "{\"id\":\"" + completed.Id + "\"}"), A2AErrorCodes.TaskNotCancelable, null);
+            yield return C("v0.3 tasks/resubscribe completed", Rpc("\"tasks/resubscribe\"", "{\"id\":\"" + completed.Id + "\"}"), A2AErrorCodes.UnsupportedOperation, null);
+            yield return C("v0.3 message/send to a completed task", Rpc("\"message/send\"", """{"message":{"kind":"message","messageId":"m","role":"user","parts":[{"kind":"text","text":"hi"}],"taskId":"COMPLETED"}}""".Replace("COMPLETED", completed.Id, StringComparison.Ordinal)), A2AErrorCodes.UnsupportedOperation, null);
+            yield return C("v0.3 push set", Rpc("\"tasks/pushNotificationConfig/set\"", "{\"taskId\":\"" + completed.Id + "\",\"pushNotificationConfig\":{\"url\":\"https://hooks.example/\"}}"), A2AErrorCodes.PushNotificationNotSupported, null);
+            yield return C("v0.3 extended card", Rpc("\"agent/getAuthenticatedExtendedCard\"", "{}"), A2AErrorCodes.ExtendedAgentCardNotConfigured, null);
+            foreach (string method in new[] { "SendMessage", "GetTask", "tasks/list", "message/Send", "tasks/get/" })
+            {
+                yield return C("v0.3 method " + method, Rpc("\"" + method + "\"", "{}"), A2AErrorCodes.MethodNotFound, null);
             }
 
             // Unknown methods, including v0.3 names and wrong case.

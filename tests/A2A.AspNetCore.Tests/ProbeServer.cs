@@ -28,7 +28,7 @@ public class ProbeServer : IAsyncLifetime
 
     public ProbeAgentTaskManager Manager => _app!.Services.GetRequiredService<ProbeAgentTaskManager>();
 
-    /// <summary>Every request the server got, as "METHOD /path".</summary>
+    /// <summary>Every request the server got, as "METHOD /path A2A-Version" (the version as sent; "-" when none was).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
 
     public async Task InitializeAsync()
@@ -42,7 +42,7 @@ public class ProbeServer : IAsyncLifetime
         _app = builder.Build();
         _app.Use((context, next) =>
         {
-            Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            Requests.Enqueue($"{context.Request.Method} {context.Request.Path} {(context.Request.Headers["A2A-Version"].FirstOrDefault() is { Length: > 0 } version ? version : "-")}");
             return next(context);
         });
         ConfigurePipeline(_app);

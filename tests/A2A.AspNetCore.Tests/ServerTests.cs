@@ -241,12 +241,16 @@ public class ServerTests(ProbeServer server) : IClassFixture<ProbeServer>
     }
 
     [Fact]
-    public async Task Missing_version_header_is_version_not_supported_like_the_js_sdk()
+    public async Task A_missing_version_header_means_v03_where_v1_method_names_are_unknown_like_the_js_sdk()
     {
         JsonElement answer = await server.PostRpcAsync("""{"jsonrpc":"2.0","id":1,"method":"SendMessage","params":{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"text":"hi"}]}}}""", version: null);
         JsonElement error = answer.GetProperty("error");
-        Assert.Equal(A2AErrorCodes.VersionNotSupported, error.GetProperty("code").GetInt32());
-        Assert.Equal("The requested A2A protocol version '0.3' is not supported. Supported versions: 1.0", error.GetProperty("message").GetString());
-        Assert.Equal("VERSION_NOT_SUPPORTED", error.GetProperty("data")[0].GetProperty("reason").GetString());
+        Assert.Equal(A2AErrorCodes.MethodNotFound, error.GetProperty("code").GetInt32());
+        Assert.StartsWith("Method not found: SendMessage.", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(error.TryGetProperty("data", out _)); // a v0.3 error: code and message
+
+        JsonElement unsupported = (await server.PostRpcAsync("""{"jsonrpc":"2.0","id":2,"method":"SendMessage","params":{}}""", version: "2.0")).GetProperty("error");
+        Assert.Equal(A2AErrorCodes.VersionNotSupported, unsupported.GetProperty("code").GetInt32());
+        Assert.Equal("The requested A2A protocol version '2.0' is not supported. Supported versions: 1.0, 0.3", unsupported.GetProperty("message").GetString());
     }
 }

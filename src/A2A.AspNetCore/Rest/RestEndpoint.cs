@@ -23,7 +23,7 @@ namespace A2A.AspNetCore.Rest;
 /// messages, GET parameters come from the query (camelCase), streams are server-sent events of bare
 /// <c>StreamResponse</c>s, and errors are <c>google.rpc.Status</c> bodies with the spec's HTTP status codes.
 /// </summary>
-internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<RestEndpoint>? logger)
+internal sealed partial class RestEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<RestEndpoint>? logger)
 {
     private const string Json = "application/a2a+json";
 
@@ -35,28 +35,29 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
         CancellationToken aborted = context.RequestAborted;
         long started = Stopwatch.GetTimestamp();
         string? method = null;
+        bool v03 = false;
         using Activity? activity = A2ATelemetry.ActivitySource.StartActivity("A2A HTTP+JSON", ActivityKind.Server);
         try
         {
-            RestRoute route = RestRoute.Parse(context.Request.Method, path);
+            v03 = RequestJson.IsV03(context.Request, options);
+            RestRoute route = v03 ? ParseV03(context.Request.Method, path) : RestRoute.Parse(context.Request.Method, path);
             method = route.Method;
             activity?.SetTag("rpc.system", "a2a-http-json");
             activity?.SetTag("rpc.method", method);
             activity?.DisplayName = "A2A " + method;
-            RequestJson.CheckVersion(context.Request);
-            await DispatchAsync(context, route, aborted).ConfigureAwait(false);
+            await (v03 ? DispatchV03Async(context, route, aborted) : DispatchAsync(context, route, aborted)).ConfigureAwait(false);
             Record(method, null, started);
         }
         catch (A2AException error)
         {
             Fail(activity, method, error, started);
-            await WriteErrorAsync(context, error).ConfigureAwait(false);
+            await WriteErrorAsync(context, error, v03).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
             var error = new InvalidParamsException($"Invalid request body: {ex.Message}");
             Fail(activity, method, error, started);
-            await WriteErrorAsync(context, error).ConfigureAwait(false);
+            await WriteErrorAsync(context, error, v03).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -67,7 +68,7 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
             _logger.LogError(ex, "A2A HTTP+JSON request {Method} failed unexpectedly.", method);
             var error = new InternalErrorException("Internal error; the server logged the details.");
             Fail(activity, method, error, started);
-            await WriteErrorAsync(context, error).ConfigureAwait(false);
+            await WriteErrorAsync(context, error, v03).ConfigureAwait(false);
         }
     }
 
@@ -212,16 +213,18 @@ internal sealed class RestEndpoint(A2AAgentService service, A2AServerOptions opt
     private static Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> info) =>
         WriteRawAsync(context, StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(value, info));
 
-    private static async Task WriteRawAsync(HttpContext context, int status, byte[] json)
+    private static async Task WriteRawAsync(HttpContext context, int status, byte[] json, string contentType = Json)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = Json;
+        context.Response.ContentType = contentType;
         context.Response.ContentLength = json.Length;
         await context.Response.Body.WriteAsync(json, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static Task WriteErrorAsync(HttpContext context, A2AException error) =>
-        context.Response.HasStarted ? Task.CompletedTask : WriteRawAsync(context, RestErrors.StatusOf(error).Http, ErrorBody(error));
+    private static Task WriteErrorAsync(HttpContext context, A2AException error, bool v03) =>
+        context.Response.HasStarted ? Task.CompletedTask
+        : v03 ? WriteRawAsync(context, RestErrors.V03StatusOf(error), V03ErrorBody(error), V03ContentType)
+        : WriteRawAsync(context, RestErrors.StatusOf(error).Http, ErrorBody(error));
 
     private static byte[] ErrorBody(A2AException error)
     {

@@ -22,6 +22,14 @@ internal static class RestErrors
         _ => (StatusCodes.Status400BadRequest, "FAILED_PRECONDITION"),
     };
 
+    /// <summary>The HTTP status of an error in the v0.3 HTTP+JSON binding (whose body is <c>{"code","message"}</c>), as the JavaScript SDK maps them.</summary>
+    public static int V03StatusOf(A2AException error) => error.Code switch
+    {
+        A2AErrorCodes.TaskNotFound or A2AErrorCodes.MethodNotFound => StatusCodes.Status404NotFound,
+        A2AErrorCodes.InternalError or A2AErrorCodes.InvalidAgentResponse => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
     /// <summary>Writes the error object (the value of the body's <c>error</c> member).</summary>
     public static void Write(Utf8JsonWriter writer, A2AException error)
     {

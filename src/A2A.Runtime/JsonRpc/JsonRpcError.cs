@@ -33,6 +33,15 @@ public static class JsonRpcError
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes the A2A v0.3 shape, <c>{"code":..,"message":..}</c>, for <paramref name="error"/>.</summary>
+    internal static void WriteLegacy(Utf8JsonWriter writer, A2AException error)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("code", error.Code);
+        writer.WriteString("message", error.Message);
+        writer.WriteEndObject();
+    }
+
     /// <summary>
     /// The exception a client throws for a JSON-RPC error: the A2A type for the code (so callers can catch
     /// <see cref="TaskNotFoundException"/> and the like), carrying the server's message.

@@ -34,9 +34,16 @@ internal static class LifecycleVocabulary
         "TASK_STATE_CANCELED", "TASK_STATE_INPUT_REQUIRED", "TASK_STATE_REJECTED", "TASK_STATE_AUTH_REQUIRED",
     ];
 
-    /// <summary>The A2A v0.3 wire names, by value.</summary>
+    /// <summary>The A2A v0.3 wire names (JSON-RPC binding), by value.</summary>
     public static readonly string[] LegacyWireNames =
         ["unknown", "submitted", "working", "completed", "failed", "canceled", "input-required", "rejected", "auth-required"];
+
+    /// <summary>The A2A v0.3 HTTP+JSON names (the v0.3 proto's enum, which spells CANCELLED), by value.</summary>
+    public static readonly string[] LegacyProtoNames =
+    [
+        "TASK_STATE_UNSPECIFIED", "TASK_STATE_SUBMITTED", "TASK_STATE_WORKING", "TASK_STATE_COMPLETED", "TASK_STATE_FAILED",
+        "TASK_STATE_CANCELLED", "TASK_STATE_INPUT_REQUIRED", "TASK_STATE_REJECTED", "TASK_STATE_AUTH_REQUIRED",
+    ];
 
     /// <summary>Completed, failed, canceled, rejected: states a task never leaves.</summary>
     private const int TerminalMask = (1 << Completed) | (1 << Failed) | (1 << Canceled) | (1 << Rejected);

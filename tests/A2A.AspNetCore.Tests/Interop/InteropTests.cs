@@ -19,14 +19,20 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
     private static readonly string[] Scenarios =
         ["card", "send", "stream", "get", "cancelRunning", "cancelCompleted", "sendToCompleted", "getUnknown", "inputRequiredFollowUp", "resubscribe", "returnImmediately", "reply", "replyStream"];
 
+    // The six ways the JavaScript SDK's client can talk to us: each binding in v1.0, in v0.3 from our card (read
+    // without a version header), and in v0.3 from a v0.3-only card.
     [Theory]
-    [InlineData("JSONRPC")]
-    [InlineData("HTTP+JSON")]
-    public async Task The_js_sdk_client_passes_every_scenario_against_our_server(string transport)
+    [InlineData("JSONRPC", "1.0")]
+    [InlineData("HTTP+JSON", "1.0")]
+    [InlineData("JSONRPC", "0.3")]
+    [InlineData("HTTP+JSON", "0.3")]
+    [InlineData("JSONRPC", "0.3-card")]
+    [InlineData("HTTP+JSON", "0.3-card")]
+    public async Task The_js_sdk_client_passes_every_scenario_against_our_server(string transport, string version)
     {
         server.Requests.Clear();
         await NodePeer.EnsureInstalledAsync();
-        (int exit, string output) = await NodePeer.RunAsync("node", $"client-scenarios.mjs {server.BaseUrl} {transport}", TimeSpan.FromMinutes(2));
+        (int exit, string output) = await NodePeer.RunAsync("node", $"client-scenarios.mjs {server.BaseUrl} {transport} {version}", TimeSpan.FromMinutes(2));
         var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line.StartsWith('{'))
             .Select(line => JsonDocument.Parse(line).RootElement.Clone())
@@ -36,10 +42,13 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.Equal(Scenarios.Order(), results.Keys.Order());
         string[] failed = results.Values.Where(r => !r.GetProperty("ok").GetBoolean()).Select(r => r.GetRawText()).ToArray();
         Assert.True(failed.Length == 0, "scenarios failed:\n" + string.Join("\n", failed));
-        // Which binding answered: JSON-RPC posts to the agent's route, HTTP+JSON to the operations below it.
-        string[] paths = server.Requests.Where(r => !r.Contains(".well-known", StringComparison.Ordinal)).ToArray();
-        Assert.All(paths, p => Assert.Equal(transport == "JSONRPC", p == "POST /a2a"));
-        Assert.Contains(paths, p => p == (transport == "JSONRPC" ? "POST /a2a" : "POST /a2a/message:send"));
+        // Which binding and version answered: JSON-RPC posts to the agent's route, HTTP+JSON to the operations below
+        // it (v0.3's below v1/), and every call stated the version.
+        string[] calls = server.Requests.Where(r => !r.Contains(".well-known", StringComparison.Ordinal)).ToArray();
+        string stated = version == "1.0" ? "1.0" : "0.3";
+        Assert.All(calls, c => Assert.EndsWith(" " + stated, c, StringComparison.Ordinal));
+        Assert.All(calls, c => Assert.Equal(transport == "JSONRPC", c.StartsWith("POST /a2a ", StringComparison.Ordinal)));
+        Assert.Contains(calls, c => c == (transport == "JSONRPC" ? "POST /a2a" : version == "1.0" ? "POST /a2a/message:send" : "POST /a2a/v1/message:send") + " " + stated);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using A2A.Errors;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,8 @@ public class RestBadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
 {
     private const string Message = """{"messageId":"m-1","role":"ROLE_USER","parts":[{"text":"hi"}]}""";
 
-    private sealed record Case(string Name, string Method, string Path, byte[]? Body, HttpStatusCode Status, string Reason, string? Version = "1.0", string ContentType = "application/json");
+    // Reason is the v1.0 ErrorInfo reason; a v0.3 case (V03Code set) expects the v0.3 body, {"code","message"}, instead.
+    private sealed record Case(string Name, string Method, string Path, byte[]? Body, HttpStatusCode Status, string Reason, string? Version = "1.0", string ContentType = "application/json", int? V03Code = null);
 
     [Fact]
     public async Task Every_bad_request_gets_its_status_and_reason_and_changes_nothing()
@@ -47,6 +49,15 @@ public class RestBadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
             try
             {
                 Assert.Equal(bad.Status, response.StatusCode);
+                if (bad.V03Code is { } code)
+                {
+                    Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+                    JsonElement legacy = JsonDocument.Parse(text).RootElement;
+                    Assert.Equal(code, legacy.GetProperty("code").GetInt32());
+                    Assert.False(string.IsNullOrWhiteSpace(legacy.GetProperty("message").GetString()));
+                    continue;
+                }
+
                 Assert.Equal("application/a2a+json", response.Content.Headers.ContentType?.MediaType);
                 JsonElement error = JsonDocument.Parse(text).RootElement.GetProperty("error");
                 Assert.Equal((int)bad.Status, error.GetProperty("code").GetInt32());
@@ -69,6 +80,9 @@ public class RestBadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
         A2A.Storage.TaskPage page = await server.Manager.Runtime.ListTasksAsync(new A2A.Storage.TaskQuery { PageSize = 100 });
         return string.Join("\n", page.Tasks.OrderBy(t => t.Id, StringComparer.Ordinal).Select(A2A.Json.A2AJson.Serialize));
     }
+
+    private static Case V03(string name, string method, string path, byte[]? body, HttpStatusCode status, int code, string? version) =>
+        new(name, method, path, body, status, "", version, V03Code: code);
 
     private static IEnumerable<Case> Cases(AgentTask completed, AgentTask waiting)
     {
@@ -180,11 +194,44 @@ public class RestBadInputTests(ProbeServer server) : IClassFixture<ProbeServer>
             yield return new("list ?" + query, "GET", "tasks?" + query, null, Bad, "INVALID_PARAMS");
         }
 
-        // Versions: absent means 0.3.
-        foreach (string? version in new[] { null, "0.3", "2.0", "1", "abc", "" })
+        // Versions: absent (or empty) means 0.3, whose routes live under v1/; other versions are refused.
+        foreach (string? version in new[] { null, "0.3", "" })
         {
-            yield return new("A2A-Version " + (version ?? "(absent)"), "GET", "tasks/" + completed.Id, null, Bad, "VERSION_NOT_SUPPORTED", version);
-            yield return new("A2A-Version " + (version ?? "(absent)") + " send", "POST", "message:send", Encoding.UTF8.GetBytes("{\"message\":" + Message + "}"), Bad, "VERSION_NOT_SUPPORTED", version);
+            yield return V03("A2A-Version " + (version ?? "(absent)"), "GET", "tasks/" + completed.Id, null, HttpStatusCode.NotFound, A2AErrorCodes.MethodNotFound, version);
+            yield return V03("A2A-Version " + (version ?? "(absent)") + " send", "POST", "message:send", Encoding.UTF8.GetBytes("{\"message\":" + Message + "}"), HttpStatusCode.NotFound, A2AErrorCodes.MethodNotFound, version);
+        }
+
+        foreach (string version in new[] { "2.0", "1", "abc", "0.2" })
+        {
+            yield return new("A2A-Version " + version, "GET", "tasks/" + completed.Id, null, Bad, "VERSION_NOT_SUPPORTED", version);
+            yield return new("A2A-Version " + version + " send", "POST", "message:send", Encoding.UTF8.GetBytes("{\"message\":" + Message + "}"), Bad, "VERSION_NOT_SUPPORTED", version);
+        }
+
+        // v0.3 routes and bodies (the v0.3 proto's JSON).
+        const string V03Message = """{"messageId":"m-1","role":"ROLE_USER","content":[{"text":"hi"}]}""";
+        foreach (string body in new[]
+        {
+            "{}", "[]", "{\"message\":null}", """{"message":{"messageId":"m","role":"user","content":[{"text":"hi"}]}}""",
+            """{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"text":"hi"}]}}""", """{"message":{"messageId":"m","role":"ROLE_USER","content":[{}]}}""",
+            """{"message":{"messageId":"m","role":"ROLE_USER","content":[{"file":{"mimeType":"text/plain"}}]}}""",
+            """{"message":{"messageId":"m","role":"ROLE_USER","content":[{"data":{"data":5}}]}}""", """{"message":{"messageId":"m","role":"ROLE_AGENT","content":[{"text":"hi"}]}}""",
+            "{\"message\":" + V03Message + ",\"configuration\":{\"blocking\":1}}",
+        })
+        {
+            yield return V03("v0.3 send " + body, "POST", "v1/message:send", Encoding.UTF8.GetBytes(body), Bad, A2AErrorCodes.InvalidParams, null);
+            yield return V03("v0.3 stream " + body, "POST", "v1/message:stream", Encoding.UTF8.GetBytes(body), Bad, A2AErrorCodes.InvalidParams, "0.3");
+        }
+
+        yield return V03("v0.3 get unknown", "GET", "v1/tasks/no-such-task", null, HttpStatusCode.NotFound, A2AErrorCodes.TaskNotFound, null);
+        yield return V03("v0.3 get historyLength", "GET", $"v1/tasks/{completed.Id}?historyLength=x", null, Bad, A2AErrorCodes.InvalidParams, null);
+        yield return V03("v0.3 cancel completed", "POST", $"v1/tasks/{completed.Id}:cancel", null, Bad, A2AErrorCodes.TaskNotCancelable, null);
+        yield return V03("v0.3 subscribe completed", "GET", $"v1/tasks/{completed.Id}:subscribe", null, Bad, A2AErrorCodes.UnsupportedOperation, null);
+        yield return V03("v0.3 send to completed", "POST", "v1/message:send", Encoding.UTF8.GetBytes("""{"message":{"messageId":"m","role":"ROLE_USER","taskId":"ID","content":[{"text":"hi"}]}}""".Replace("ID", completed.Id, StringComparison.Ordinal)), Bad, A2AErrorCodes.UnsupportedOperation, null);
+        yield return V03("v0.3 push config", "POST", $"v1/tasks/{completed.Id}/pushNotificationConfigs", """{"pushNotificationConfig":{"url":"https://hooks.example/"}}"""u8.ToArray(), Bad, A2AErrorCodes.PushNotificationNotSupported, null);
+        yield return V03("v0.3 card", "GET", "v1/card", null, Bad, A2AErrorCodes.ExtendedAgentCardNotConfigured, null);
+        foreach ((string method, string path) in new[] { ("GET", "v1/tasks"), ("GET", "v2/tasks/x"), ("POST", "v1/message:sent"), ("GET", "t/v1/tasks/x"), ("DELETE", "v1/tasks/x"), ("GET", "v1/extendedAgentCard") })
+        {
+            yield return V03($"v0.3 route {method} {path}", method, path, method == "POST" ? "{}"u8.ToArray() : null, HttpStatusCode.NotFound, A2AErrorCodes.MethodNotFound, null);
         }
 
         // Push methods on an agent without push notifications.

@@ -101,9 +101,10 @@ public sealed class RestBindingTests(ProbeServer server) : IClassFixture<ProbeSe
         using HttpRequestMessage big = Request(HttpMethod.Post, "message:send", Send(new string('x', 128 * 1024)));
         await AssertErrorAsync(big, HttpStatusCode.BadRequest, "INVALID_ARGUMENT", "INVALID_REQUEST");
 
-        using HttpRequestMessage old = Request(HttpMethod.Get, "tasks");
-        old.Headers.Remove("A2A-Version");
-        await AssertErrorAsync(old, HttpStatusCode.BadRequest, "FAILED_PRECONDITION", "VERSION_NOT_SUPPORTED");
+        using HttpRequestMessage newer = Request(HttpMethod.Get, "tasks");
+        newer.Headers.Remove("A2A-Version");
+        newer.Headers.Add("A2A-Version", "2.0");
+        await AssertErrorAsync(newer, HttpStatusCode.BadRequest, "FAILED_PRECONDITION", "VERSION_NOT_SUPPORTED");
     }
 
     [Fact]
@@ -144,10 +145,10 @@ public sealed class RestBindingTests(ProbeServer server) : IClassFixture<ProbeSe
     }
 
     [Fact]
-    public async Task The_card_lists_both_bindings_at_the_agent_url()
+    public async Task The_card_lists_both_bindings_in_both_versions_at_the_agent_url()
     {
         AgentCard card = await A2A.Client.A2AClient.GetAgentCardAsync(server.Http, new Uri(server.BaseUrl, "a2a/"));
-        Assert.Equal(["JSONRPC 1.0", "HTTP+JSON 1.0"], card.SupportedInterfaces.Select(i => $"{i.ProtocolBinding} {i.ProtocolVersion}"));
+        Assert.Equal(["JSONRPC 1.0", "HTTP+JSON 1.0", "JSONRPC 0.3", "HTTP+JSON 0.3"], card.SupportedInterfaces.Select(i => $"{i.ProtocolBinding} {i.ProtocolVersion}"));
         Assert.Single(card.SupportedInterfaces.Select(i => i.Url).Distinct());
     }
 

@@ -1,13 +1,17 @@
 // The official A2A JavaScript SDK client driving an A2A server (ours, in the interop tests).
-// Usage: node client-scenarios.mjs <baseUrl> [JSONRPC|HTTP+JSON] (the transport the client prefers from the card;
-// JSON-RPC by default). Prints one JSON line per scenario:
-// {"name":..., "ok":true|false, "detail":...}; the C# test asserts every line.
+// Usage: node client-scenarios.mjs <baseUrl> [JSONRPC|HTTP+JSON] [1.0|0.3|0.3-card]
+//   transport: the one the client prefers from the card (JSON-RPC by default);
+//   version: 1.0 (the card as a v1.0 client reads it), 0.3 (the card served without a version header, its v0.3
+//   interfaces only), or 0.3-card (that card with supportedInterfaces removed: a v0.3-only card).
+// Prints one JSON line per scenario: {"name":..., "ok":true|false, "detail":...}; the C# test asserts every line.
 import { randomUUID } from 'node:crypto';
 import { Role, TaskState } from '@a2a-js/sdk';
-import { ClientFactory, ClientFactoryOptions } from '@a2a-js/sdk/client';
+import { ClientFactory, ClientFactoryOptions, DefaultAgentCardResolver, JsonRpcTransportFactory, RestTransportFactory } from '@a2a-js/sdk/client';
 
 const baseUrl = process.argv[2];
 const transport = process.argv[3] ?? 'JSONRPC';
+const version = process.argv[4] ?? '1.0';
+const offeredVersion = version === '1.0' ? '1.0' : '0.3';
 const text = (value) => ({ content: { $case: 'text', value } });
 const message = (value, taskId = '', contextId = '') => ({
   messageId: randomUUID(), contextId, taskId, role: Role.ROLE_USER, parts: [text(value)], metadata: undefined, extensions: [], referenceTaskIds: [],
@@ -34,12 +38,30 @@ async function waitFor(read, done) {
   throw new Error('timed out');
 }
 
-const client = await new ClientFactory(ClientFactoryOptions.createFrom(ClientFactoryOptions.default, { preferredTransports: [transport] })).createFromUrl(baseUrl);
+const resolver = new DefaultAgentCardResolver({ legacyCompat: { enabled: true } });
+const legacyCompat = { enabled: version !== '1.0' };
+const factory = new ClientFactory({
+  transports: [new JsonRpcTransportFactory({ legacyCompat }), new RestTransportFactory({ legacyCompat })],
+  preferredTransports: [transport],
+  cardResolver: resolver,
+});
+async function connect() {
+  if (version === '1.0') return factory.createFromUrl(baseUrl);
+  // What a v0.3 client reads: the card without an A2A-Version header.
+  const response = await fetch(new URL('.well-known/agent-card.json', baseUrl.endsWith('/') ? baseUrl : baseUrl + '/'));
+  const raw = await response.json();
+  if (version === '0.3-card') {
+    delete raw.supportedInterfaces;
+    return factory.createFromAgentCard(raw);
+  }
+  return factory.createFromAgentCard({ ...raw, supportedInterfaces: raw.supportedInterfaces.filter((i) => i.protocolVersion === '0.3') });
+}
+const client = await connect();
 const scenarios = {
   async card() {
     const card = await client.getAgentCard();
     const offered = card.supportedInterfaces.map((i) => `${i.protocolBinding} ${i.protocolVersion}`);
-    return { ok: card.name === 'a2a-dotnet probe agent' && card.capabilities?.streaming === true && offered.includes(`${transport} 1.0`), detail: `${card.name} ${offered.join(', ')}` };
+    return { ok: card.name === 'a2a-dotnet probe agent' && card.capabilities?.streaming === true && offered.some((o) => o.startsWith(`${transport} ${offeredVersion}`)), detail: `${card.name} ${offered.join(', ')}` };
   },
   async send() {
     const task = await client.sendMessage(send('hello'));
