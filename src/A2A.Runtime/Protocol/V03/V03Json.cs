@@ -203,6 +203,13 @@ internal static class V03Json
             result[name] = name == "artifact" ? ToArtifact(Object(value, "artifactUpdate.artifact"), binding) : value?.DeepClone();
         }
 
+        if (binding == V03Binding.JsonRpc)
+        {
+            // Spelled out, as the JavaScript SDK does: v0.3 clients test them without a default.
+            result["append"] ??= false;
+            result["lastChunk"] ??= false;
+        }
+
         return result;
     }
 
