@@ -14,14 +14,15 @@ using A2A.Protocol;
 namespace A2A.Client;
 
 // The HTTP+JSON binding (spec 11): operations as routes below the interface URL, GET parameters in the query, bare
-// StreamResponse events, errors as google.rpc.Status bodies whose ErrorInfo reason picks the exception.
+// StreamResponse events, errors as google.rpc.Status bodies whose ErrorInfo reason picks the exception. In v0.3 the
+// routes are below v1/, the bodies the v0.3 proto's JSON, and errors {code, message}.
 public sealed partial class A2AClient
 {
     private static readonly MediaTypeHeaderValue A2AJsonType = new("application/a2a+json");
 
     private async Task<T> RestCallAsync<T>(string method, HttpMethod verb, string path, byte[]? body, JsonTypeInfo<T>? resultInfo, CancellationToken cancellationToken)
     {
-        using HttpRequestMessage request = RestRequest(verb, path, body, streaming: false);
+        using HttpRequestMessage request = RestRequest(method, verb, path, body, streaming: false);
         using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         byte[] answer = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -36,7 +37,9 @@ public sealed partial class A2AClient
 
         try
         {
-            return JsonSerializer.Deserialize(answer, resultInfo) ?? throw new JsonException("The answer is null.");
+            return (_v03
+                ? JsonSerializer.Deserialize(FromV03Result(method, System.Text.Json.Nodes.JsonNode.Parse(answer), Protocol.V03.V03Binding.HttpJson), resultInfo)
+                : JsonSerializer.Deserialize(answer, resultInfo)) ?? throw new JsonException("The answer is null.");
         }
         catch (JsonException ex)
         {
@@ -46,7 +49,9 @@ public sealed partial class A2AClient
 
     private async IAsyncEnumerable<StreamResponse> RestStreamAsync(string method, string path, byte[]? body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using HttpRequestMessage request = RestRequest(HttpMethod.Post, path, body, streaming: true);
+        // v0.3 subscribes with GET (its proto's route); v1.0 with POST.
+        HttpMethod verb = _v03 && method == A2AMethods.SubscribeToTask ? HttpMethod.Get : HttpMethod.Post;
+        using HttpRequestMessage request = RestRequest(method, verb, path, body, streaming: true);
         using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "text/event-stream")
         {
@@ -59,12 +64,12 @@ public sealed partial class A2AClient
         Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await foreach (SseItem<string> item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return ReadEvent(method, item.Data);
+            yield return ReadEvent(method, item.Data, _v03);
         }
     }
 
     // One event: a StreamResponse, or an error that ended the stream after it started.
-    private static StreamResponse ReadEvent(string method, string data)
+    private static StreamResponse ReadEvent(string method, string data, bool v03)
     {
         byte[] json = Encoding.UTF8.GetBytes(data);
         JsonDocument document;
@@ -84,9 +89,16 @@ public sealed partial class A2AClient
                 throw RestError(method, json, 200);
             }
 
+            if (v03 && V03RestError(document.RootElement) is { } failure)
+            {
+                throw failure;
+            }
+
             try
             {
-                StreamResponse change = document.RootElement.Deserialize(A2AJson.TypeInfo<StreamResponse>()) ?? throw new JsonException("The event is null.");
+                StreamResponse change = (v03
+                    ? JsonSerializer.Deserialize(FromV03Result(method, System.Text.Json.Nodes.JsonNode.Parse(json), Protocol.V03.V03Binding.HttpJson), A2AJson.TypeInfo<StreamResponse>())
+                    : document.RootElement.Deserialize(A2AJson.TypeInfo<StreamResponse>())) ?? throw new JsonException("The event is null.");
                 return change.Kind == StreamResponseKind.None ? throw new JsonException("The event carries no task, message, statusUpdate or artifactUpdate.") : change;
             }
             catch (JsonException ex)
@@ -96,16 +108,22 @@ public sealed partial class A2AClient
         }
     }
 
-    private HttpRequestMessage RestRequest(HttpMethod verb, string path, byte[]? body, bool streaming)
+    private HttpRequestMessage RestRequest(string method, HttpMethod verb, string path, byte[]? body, bool streaming)
     {
+        if (_v03)
+        {
+            path = V03Path(method, path);
+            body = body is null || verb == HttpMethod.Get ? null : Utf8(ToV03Params(method, ParseObject(body), Protocol.V03.V03Binding.HttpJson));
+        }
+
         // "./" keeps a first segment with a colon (message:send) from reading as a URI scheme.
         var request = new HttpRequestMessage(verb, new Uri(EnsureTrailingSlash(Endpoint), "./" + path));
-        request.Headers.Add(A2AMethods.VersionHeader, A2AMethods.ProtocolVersion);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streaming ? "text/event-stream" : "application/a2a+json"));
+        request.Headers.Add(A2AMethods.VersionHeader, VersionHeaderValue);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streaming ? "text/event-stream" : _v03 ? "application/json" : "application/a2a+json"));
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = A2AJsonType;
+            request.Content.Headers.ContentType = _v03 ? Json : A2AJsonType;
         }
 
         return request;
@@ -125,6 +143,12 @@ public sealed partial class A2AClient
                 return WireErrors.CodeOf(reason) is { } code
                     ? WireErrors.FromCode(code, reason, message)
                     : new A2AException(message, status >= 500 ? A2AErrorCodes.InternalError : A2AErrorCodes.InvalidRequest, reason ?? "UNKNOWN");
+            }
+
+            // A v0.3 agent's error: {"code": -32001, "message": "..."}.
+            if (V03RestError(document.RootElement) is { } legacy)
+            {
+                return legacy;
             }
         }
         catch (JsonException)

@@ -10,6 +10,7 @@ using A2A.Errors;
 using A2A.Json;
 using A2A.JsonRpc;
 using A2A.Protocol;
+using A2A.Protocol.V03;
 
 namespace A2A.Client;
 
@@ -25,6 +26,7 @@ public sealed partial class A2AClient
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private readonly HttpClient _http;
     private readonly bool _rest;
+    private readonly bool _v03;
     private long _nextId;
 
     /// <summary>Creates a client for the JSON-RPC endpoint at <paramref name="endpoint"/>.</summary>
@@ -38,7 +40,28 @@ public sealed partial class A2AClient
     /// <param name="endpoint">The interface's URL, as the agent card gives it.</param>
     /// <param name="protocolBinding"><see cref="ProtocolBindings.JsonRpc"/> or <see cref="ProtocolBindings.HttpJson"/>.</param>
     public A2AClient(HttpClient http, Uri endpoint, string protocolBinding)
+        : this(http, endpoint, protocolBinding, A2AMethods.ProtocolVersion)
     {
+    }
+
+    /// <summary>
+    /// Creates a client for the interface at <paramref name="endpoint"/> that speaks <paramref name="protocolBinding"/>
+    /// in <paramref name="protocolVersion"/>: <c>1.0</c>, or <c>0.3</c> for an agent that offers nothing newer (the
+    /// calls and answers are still v1.0 objects; ListTasks, which v0.3 lacks, throws <see cref="UnsupportedOperationException"/>).
+    /// </summary>
+    /// <param name="http">The HTTP client (its handlers add credentials, retries and the like).</param>
+    /// <param name="endpoint">The interface's URL, as the agent card gives it.</param>
+    /// <param name="protocolBinding"><see cref="ProtocolBindings.JsonRpc"/> or <see cref="ProtocolBindings.HttpJson"/>.</param>
+    /// <param name="protocolVersion">The interface's protocol version, as the agent card gives it.</param>
+    public A2AClient(HttpClient http, Uri endpoint, string protocolBinding, string protocolVersion)
+    {
+        ArgumentNullException.ThrowIfNull(protocolVersion);
+        _v03 = protocolVersion != A2AMethods.ProtocolVersion;
+        if (_v03 && !V03Card.IsLegacy(protocolVersion))
+        {
+            throw new ArgumentException($"This client speaks A2A {A2AMethods.ProtocolVersion} and {V03Methods.Version}, not '{protocolVersion}'.", nameof(protocolVersion));
+        }
+
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoint);
         if (!endpoint.IsAbsoluteUri)
@@ -84,7 +107,17 @@ public sealed partial class A2AClient
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // An agent that predates v1.0 serves a v0.3 card whatever the header asks: read it as v1.0.
+            if (System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject raw && V03Card.IsLegacyOnly(raw))
+            {
+                return JsonSerializer.Deserialize(V03Card.FromLegacy(raw), A2AJson.TypeInfo<AgentCard>()) ?? throw new JsonException("null");
+            }
+
             return A2AJson.Deserialize<AgentCard>(body) ?? throw new JsonException("null");
+        }
+        catch (InvalidParamsException ex)
+        {
+            throw new InvalidAgentResponseException($"GET {cardUrl} did not return a valid agent card: {ex.Message}", ex);
         }
         catch (JsonException ex)
         {
@@ -93,36 +126,40 @@ public sealed partial class A2AClient
     }
 
     /// <summary>
-    /// Reads the agent card at <paramref name="baseUrl"/> and returns a client for its interface that speaks protocol
-    /// version 1.0, with the card: its JSON-RPC interface, or else its HTTP+JSON one.
+    /// Reads the agent card at <paramref name="baseUrl"/> and returns a client for the best interface it offers, with
+    /// the card: JSON-RPC in protocol version 1.0, else HTTP+JSON in 1.0, else JSON-RPC in 0.3, else HTTP+JSON in 0.3.
     /// </summary>
-    /// <exception cref="VersionNotSupportedException">The card offers neither binding for version 1.0.</exception>
+    /// <exception cref="VersionNotSupportedException">The card offers neither binding in either version.</exception>
     public static Task<(A2AClient Client, AgentCard Card)> ConnectAsync(HttpClient http, Uri baseUrl, CancellationToken cancellationToken = default) =>
         ConnectAsync(http, baseUrl, ProtocolBindings.JsonRpc, cancellationToken);
 
     /// <summary>
     /// Like <see cref="ConnectAsync(HttpClient, Uri, CancellationToken)"/>, preferring <paramref name="preferredBinding"/>
-    /// when the card offers it (and the other binding when it does not).
+    /// when the card offers it (and the other binding when it does not); version 1.0 comes first either way.
     /// </summary>
-    /// <exception cref="VersionNotSupportedException">The card offers neither binding for version 1.0.</exception>
+    /// <exception cref="VersionNotSupportedException">The card offers neither binding in either version.</exception>
     public static async Task<(A2AClient Client, AgentCard Card)> ConnectAsync(HttpClient http, Uri baseUrl, string preferredBinding, CancellationToken cancellationToken = default)
     {
         AgentCard card = await GetAgentCardAsync(http, baseUrl, cancellationToken).ConfigureAwait(false);
         string[] order = preferredBinding == ProtocolBindings.HttpJson ? [ProtocolBindings.HttpJson, ProtocolBindings.JsonRpc] : [ProtocolBindings.JsonRpc, ProtocolBindings.HttpJson];
-        foreach (string binding in order)
+        foreach (bool v03 in new[] { false, true })
         {
-            AgentInterface? offered = card.SupportedInterfaces.FirstOrDefault(i =>
-                string.Equals(i.ProtocolBinding, binding, StringComparison.OrdinalIgnoreCase)
-                && (string.IsNullOrEmpty(i.ProtocolVersion) || i.ProtocolVersion == A2AMethods.ProtocolVersion)
-                && Uri.TryCreate(i.Url, UriKind.Absolute, out _));
-            if (offered is not null)
+            foreach (string binding in order)
             {
-                return (new A2AClient(http, new Uri(offered.Url), binding), card);
+                // An interface without a version is a v1.0 one (the field is required there).
+                AgentInterface? offered = card.SupportedInterfaces.FirstOrDefault(i =>
+                    string.Equals(i.ProtocolBinding, binding, StringComparison.OrdinalIgnoreCase)
+                    && (v03 ? V03Card.IsLegacy(i.ProtocolVersion) : string.IsNullOrEmpty(i.ProtocolVersion) || i.ProtocolVersion == A2AMethods.ProtocolVersion)
+                    && Uri.TryCreate(i.Url, UriKind.Absolute, out _));
+                if (offered is not null)
+                {
+                    return (new A2AClient(http, new Uri(offered.Url), binding, v03 ? V03Methods.Version : A2AMethods.ProtocolVersion), card);
+                }
             }
         }
 
         throw new VersionNotSupportedException(
-            $"The agent card at {baseUrl} offers no JSON-RPC or HTTP+JSON interface for A2A {A2AMethods.ProtocolVersion} with an absolute URL " +
+            $"The agent card at {baseUrl} offers no JSON-RPC or HTTP+JSON interface for A2A {A2AMethods.ProtocolVersion} or {V03Methods.Version} with an absolute URL " +
             $"(it offers: {string.Join(", ", card.SupportedInterfaces.Select(i => $"{i.ProtocolBinding} {i.ProtocolVersion} {i.Url}"))}).");
     }
 
@@ -146,8 +183,10 @@ public sealed partial class A2AClient
             : CallAsync(A2AMethods.GetTask, new GetTaskRequest { Id = taskId, HistoryLength = historyLength }, A2AJson.TypeInfo<GetTaskRequest>(), A2AJson.TypeInfo<AgentTask>(), cancellationToken);
 
     /// <summary>Lists tasks.</summary>
+    /// <exception cref="UnsupportedOperationException">The agent speaks only A2A v0.3, which has no ListTasks.</exception>
     public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest? request = null, CancellationToken cancellationToken = default) =>
-        _rest
+        _v03 ? Task.FromException<ListTasksResponse>(NotInV03(A2AMethods.ListTasks))
+        : _rest
             ? RestCallAsync(A2AMethods.ListTasks, HttpMethod.Get, "tasks" + ListQuery(request ?? new ListTasksRequest()), null, A2AJson.TypeInfo<ListTasksResponse>(), cancellationToken)
             : CallAsync(A2AMethods.ListTasks, request ?? new ListTasksRequest(), A2AJson.TypeInfo<ListTasksRequest>(), A2AJson.TypeInfo<ListTasksResponse>(), cancellationToken);
 
@@ -212,6 +251,7 @@ public sealed partial class A2AClient
         return ReadResult(method, id, body, resultInfo, (int)response.StatusCode);
     }
 
+
     private async IAsyncEnumerable<StreamResponse> StreamAsync<TParams>(
         string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -242,21 +282,29 @@ public sealed partial class A2AClient
         {
             writer.WriteStartObject();
             writer.WriteString("jsonrpc", "2.0");
-            writer.WriteString("method", method);
+            writer.WriteString("method", _v03 ? V03MethodName(method) : method);
             writer.WritePropertyName("params");
-            JsonSerializer.Serialize(writer, parameters, paramsInfo);
+            if (_v03)
+            {
+                var v1 = (System.Text.Json.Nodes.JsonObject)JsonSerializer.SerializeToNode(parameters, paramsInfo)!;
+                ToV03Params(method, v1, V03Binding.JsonRpc)!.WriteTo(writer);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, parameters, paramsInfo);
+            }
             writer.WriteNumber("id", id);
             writer.WriteEndObject();
         }
 
         var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(buffer.WrittenSpan.ToArray()) };
         request.Content.Headers.ContentType = Json;
-        request.Headers.Add(A2AMethods.VersionHeader, A2AMethods.ProtocolVersion);
+        request.Headers.Add(A2AMethods.VersionHeader, VersionHeaderValue);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streaming ? "text/event-stream" : "application/json"));
         return request;
     }
 
-    private static T ReadResult<T>(string method, long id, byte[] body, JsonTypeInfo<T> info, int status)
+    private T ReadResult<T>(string method, long id, byte[] body, JsonTypeInfo<T> info, int status)
     {
         JsonDocument document;
         try
@@ -297,7 +345,9 @@ public sealed partial class A2AClient
 
             try
             {
-                return result.Deserialize(info) ?? throw new JsonException("The result is null.");
+                return (_v03
+                    ? JsonSerializer.Deserialize(FromV03Result(method, System.Text.Json.Nodes.JsonNode.Parse(result.GetRawText()), V03Binding.JsonRpc), info)
+                    : result.Deserialize(info)) ?? throw new JsonException("The result is null.");
             }
             catch (JsonException ex)
             {

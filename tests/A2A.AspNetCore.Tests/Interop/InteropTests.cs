@@ -51,10 +51,16 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         Assert.Contains(calls, c => c == (transport == "JSONRPC" ? "POST /a2a" : version == "1.0" ? "POST /a2a/message:send" : "POST /a2a/v1/message:send") + " " + stated);
     }
 
+    // The same six ways the other way round: each binding in v1.0 and v0.3 from the JS server's card, and from a
+    // v0.3-only card (which ConnectAsync falls back to v0.3 for).
     [Theory]
-    [InlineData(ProtocolBindings.JsonRpc)]
-    [InlineData(ProtocolBindings.HttpJson)]
-    public async Task Our_client_passes_every_scenario_against_the_js_sdk_server(string binding)
+    [InlineData(ProtocolBindings.JsonRpc, "1.0")]
+    [InlineData(ProtocolBindings.HttpJson, "1.0")]
+    [InlineData(ProtocolBindings.JsonRpc, "0.3")]
+    [InlineData(ProtocolBindings.HttpJson, "0.3")]
+    [InlineData(ProtocolBindings.JsonRpc, "0.3-card")]
+    [InlineData(ProtocolBindings.HttpJson, "0.3-card")]
+    public async Task Our_client_passes_every_scenario_against_the_js_sdk_server(string binding, string version)
     {
         await NodePeer.EnsureInstalledAsync();
         using Process node = NodePeer.Start("node", "probe-server.mjs");
@@ -62,8 +68,14 @@ public class InteropTests(ProbeServer server) : IClassFixture<ProbeServer>
         {
             Uri baseUrl = await ReadListeningUrlAsync(node);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            (A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, baseUrl, binding);
-            Assert.Equal(binding, client.ProtocolBinding);
+            (A2AClient client, AgentCard card) = await A2AClient.ConnectAsync(http, version == "0.3-card" ? new Uri(baseUrl, "v03/") : baseUrl, binding);
+            if (version == "0.3")
+            {
+                AgentInterface legacy = card.SupportedInterfaces.First(i => i.ProtocolBinding == binding && i.ProtocolVersion == "0.3");
+                client = new A2AClient(http, new Uri(legacy.Url), binding, legacy.ProtocolVersion);
+            }
+
+            Assert.Equal((binding, version == "1.0" ? "1.0" : "0.3"), (client.ProtocolBinding, client.ProtocolVersion));
             Assert.EndsWith(binding == ProtocolBindings.JsonRpc ? "/a2a/jsonrpc" : "/a2a/rest", client.Endpoint.AbsolutePath, StringComparison.Ordinal);
 
             // card

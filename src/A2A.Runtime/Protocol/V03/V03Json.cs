@@ -466,6 +466,13 @@ internal static class V03Json
     {
         JsonObject v03 = Object(node, path);
         string? nestedTask = v03["taskId"]?.GetValueKind() == JsonValueKind.String ? v03["taskId"]!.GetValue<string>() : null;
+
+        // HTTP+JSON names the configuration as a resource: tasks/{taskId}/pushNotificationConfigs/{id}.
+        if (nestedTask is null && v03["name"]?.GetValueKind() == JsonValueKind.String && v03["name"]!.GetValue<string>() is { } name
+            && name.StartsWith("tasks/", StringComparison.Ordinal) && name.IndexOf("/pushNotificationConfigs", StringComparison.Ordinal) is > 6 and var end)
+        {
+            nestedTask = name["tasks/".Length..end];
+        }
         if (v03["pushNotificationConfig"] is not JsonObject config)
         {
             throw new InvalidParamsException($"{path}.pushNotificationConfig is required (the webhook: url, and optionally id, token, authentication).");

@@ -69,6 +69,8 @@ const server = app.listen(0, '127.0.0.1', () => {
     supportedInterfaces: [
       { url: `${base}/a2a/jsonrpc`, protocolBinding: 'JSONRPC', tenant: '', protocolVersion: '1.0' },
       { url: `${base}/a2a/rest`, protocolBinding: 'HTTP+JSON', tenant: '', protocolVersion: '1.0' },
+      { url: `${base}/a2a/jsonrpc`, protocolBinding: 'JSONRPC', tenant: '', protocolVersion: '0.3' },
+      { url: `${base}/a2a/rest`, protocolBinding: 'HTTP+JSON', tenant: '', protocolVersion: '0.3' },
     ],
     provider: { organization: 'interop-probe', url: 'http://example.invalid' },
     capabilities: { streaming: true, pushNotifications: true, extensions: [], extendedAgentCard: false },
@@ -77,8 +79,18 @@ const server = app.listen(0, '127.0.0.1', () => {
     signatures: [], documentationUrl: undefined, iconUrl: undefined,
   };
   const handler = new DefaultRequestHandler(card, new InMemoryTaskStore(), new ProbeExecutor());
-  app.use('/.well-known/agent-card.json', agentCardHandler({ agentCardProvider: async () => card }));
-  app.use('/a2a/jsonrpc', jsonRpcHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication }));
-  app.use('/a2a/rest', restHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication }));
+  // v0.3 clients are served too (legacyCompat), on the same endpoints and card.
+  const legacyCompat = { enabled: true };
+  app.use('/.well-known/agent-card.json', agentCardHandler({ agentCardProvider: async () => card, legacyCompat }));
+  app.use('/a2a/jsonrpc', jsonRpcHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication, legacyCompat }));
+  app.use('/a2a/rest', restHandler({ requestHandler: handler, userBuilder: UserBuilder.noAuthentication, legacyCompat }));
+  // A v0.3-only card for the same agent, as an agent that predates v1.0 serves it.
+  app.get('/v03/.well-known/agent-card.json', (_req, res) => res.json({
+    name: card.name, description: card.description, version: card.version, protocolVersion: '0.3.0',
+    url: `${base}/a2a/jsonrpc`, preferredTransport: 'JSONRPC', additionalInterfaces: [{ url: `${base}/a2a/rest`, transport: 'HTTP+JSON' }],
+    capabilities: { streaming: true, pushNotifications: true }, defaultInputModes: ['text/plain'], defaultOutputModes: ['text/plain'],
+    skills: [{ id: 'probe', name: 'probe', description: 'submitted -> working -> 2 artifact chunks -> completed', tags: ['test'] }],
+    supportsAuthenticatedExtendedCard: false,
+  }));
   console.log(`listening ${port}`);
 });
