@@ -105,7 +105,7 @@ public static class A2AEndpointRouteBuilderExtensions
                 }
             });
         }
-        var rpc = new JsonRpcEndpoint(service, options, services.GetService<ILogger<JsonRpcEndpoint>>());
+        var rpc = new JsonRpcEndpoint(service, options, agent, services.GetService<ILogger<JsonRpcEndpoint>>());
 
         IEndpointConventionBuilder rpcEndpoint = endpoints.MapPost(route, rpc.HandleAsync);
         var conventions = new List<IEndpointConventionBuilder> { rpcEndpoint };
@@ -113,7 +113,7 @@ public static class A2AEndpointRouteBuilderExtensions
         // The HTTP+JSON binding: every path below the agent's route (the card's literal route takes precedence).
         if (options.HttpJsonBinding)
         {
-            var rest = new Rest.RestEndpoint(service, options, services.GetService<ILogger<Rest.RestEndpoint>>());
+            var rest = new Rest.RestEndpoint(service, options, agent, services.GetService<ILogger<Rest.RestEndpoint>>());
             conventions.Add(endpoints.MapMethods(
                 route.TrimEnd('/') + "/{**a2aPath}",
                 [HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete],
@@ -127,6 +127,11 @@ public static class A2AEndpointRouteBuilderExtensions
             {
                 agent.FullRoute = AgentEndpointRegistry.NormalizePattern(raw);
             }
+
+            // What guards the agent (RequireAuthorization and the like) is what its card declares.
+            agent.Guard = builder.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()
+                ? []
+                : [.. builder.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()];
         });
 
         // The agent's own card, unless its address is the root card's (served below, for every agent).

@@ -102,8 +102,20 @@ public sealed class AgentCardOptions
     /// <summary>Skills added after the ones declared with <c>[A2ASkill]</c>; ids must not repeat.</summary>
     public IList<AgentSkillOptions> Skills { get; } = [];
 
-    /// <summary>Last say over the card: gets the card with everything above applied and returns the one served.</summary>
+    /// <summary>
+    /// Last say over the card: gets the card with everything above applied and returns the one served. A card that
+    /// declares no security gets it from what guards the agent's endpoints (the authentication schemes of
+    /// <c>RequireAuthorization</c>: JWT bearer and other <c>Bearer</c> schemes as HTTP bearer, certificates as mutual
+    /// TLS); declare the security here when the schemes are ones the card cannot describe by itself (API keys, OAuth 2).
+    /// </summary>
     public Func<A2A.Protocol.AgentCard, A2A.Protocol.AgentCard>? Customize { get; set; }
+
+    /// <summary>
+    /// The extended card: what <c>GetExtendedAgentCard</c> answers an authenticated caller (for example the public
+    /// card with skills only members see). It gets the public card and the caller. When set, the public card says
+    /// <c>capabilities.extendedAgentCard: true</c>; an unauthenticated caller gets the authentication challenge (HTTP 401).
+    /// </summary>
+    public Func<A2A.Protocol.AgentCard, System.Security.Claims.ClaimsPrincipal, A2A.Protocol.AgentCard>? ExtendedCard { get; set; }
 }
 
 /// <summary>The organization that provides an agent.</summary>

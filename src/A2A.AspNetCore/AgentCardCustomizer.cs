@@ -30,7 +30,11 @@ internal static class AgentCardCustomizer
             IconUrl = options.IconUrl ?? card.IconUrl,
             Provider = options.Provider is { } provider ? new AgentProvider { Organization = provider.Organization, Url = provider.Url } : card.Provider,
             Skills = extra.Length == 0 ? card.Skills : [.. card.Skills, .. extra],
-            Capabilities = pushNotifications is { } push ? card.Capabilities with { PushNotifications = push } : card.Capabilities,
+            Capabilities = card.Capabilities with
+            {
+                PushNotifications = pushNotifications ?? card.Capabilities.PushNotifications,
+                ExtendedAgentCard = options.ExtendedCard is not null ? true : card.Capabilities.ExtendedAgentCard,
+            },
         };
 
         if (options.Customize is null)

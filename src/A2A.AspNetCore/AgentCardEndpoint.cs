@@ -22,10 +22,8 @@ internal static class AgentCardEndpoint
         A2AServerOptions options = agent.Options;
         HttpRequest request = context.Request;
 
-        // Built per request from the request's own scheme and host (behind a proxy, use the forwarded-headers
-        // middleware so these are the public ones). Cheap, and no cache keyed by a client-chosen Host header.
-        string url = $"{request.Scheme}://{request.Host}{request.PathBase}{agent.FullRoute ?? agent.Route}";
-        AgentCard card = agent.Card(url);
+        // Built per request (cheap), and no cache keyed by a client-chosen Host header.
+        AgentCard card = await agent.CardForAsync(context).ConfigureAwait(false);
 
         // A client that does not ask for v1.0 may be a v0.3 one: it gets the v0.3 fields too (spec 3.6).
         byte[] json = options.V03Compatibility && request.Headers[A2AMethods.VersionHeader].FirstOrDefault()?.Trim() != A2AMethods.ProtocolVersion

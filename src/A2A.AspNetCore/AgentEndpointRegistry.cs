@@ -140,6 +140,21 @@ internal sealed class AgentEndpointRegistry
         public bool AtApplicationRoot => Route == "/" && Endpoints is not RouteGroupBuilder;
 
         public string CardPath => CardRoute(FullRoute ?? Route);
+
+        /// <summary>The authorization the agent's JSON-RPC endpoint requires (none when it is public); known once the endpoints are built.</summary>
+        public IReadOnlyList<Microsoft.AspNetCore.Authorization.IAuthorizeData> Guard { get; set; } = [];
+
+        /// <summary>
+        /// The card served for <paramref name="context"/>'s request: the agent's URL from the request's own scheme and
+        /// host (behind a proxy, use the forwarded-headers middleware so these are the public ones), and the security
+        /// its endpoints enforce.
+        /// </summary>
+        public Task<AgentCard> CardForAsync(HttpContext context)
+        {
+            HttpRequest request = context.Request;
+            string url = $"{request.Scheme}://{request.Host}{request.PathBase}{FullRoute ?? Route}";
+            return Security.CardSecurity.ApplyAsync(Card(url), Guard, context.RequestServices);
+        }
     }
 }
 

@@ -65,7 +65,12 @@ internal sealed partial class JsonRpcEndpoint
                 await WriteV03Async(context, id, null).ConfigureAwait(false);
                 break;
             case V03Methods.GetAuthenticatedExtendedCard:
-                throw new ExtendedAgentCardNotConfiguredException("This agent has no authenticated extended card (supportsAuthenticatedExtendedCard is false); read the public one at /.well-known/agent-card.json.");
+                if (await Security.ExtendedCard.GetAsync(context, agent, v03: true).ConfigureAwait(false) is { } extended)
+                {
+                    await WriteV03Async(context, id, V03Card.ToBlended(V1Node(extended))).ConfigureAwait(false);
+                }
+
+                break;
             default:
                 throw new MethodNotFoundException(
                     $"Method not found: {method}. A2A v0.3 methods are message/send, message/stream, tasks/get, tasks/cancel, tasks/resubscribe, tasks/pushNotificationConfig/(set|get|list|delete) and agent/getAuthenticatedExtendedCard; send A2A-Version: 1.0 for the v1.0 methods.");

@@ -20,7 +20,7 @@ namespace A2A.AspNetCore;
 /// response or, for the streaming methods, a server-sent event stream of JSON-RPC responses. Every failure is a
 /// JSON-RPC error with HTTP 200, as the A2A JSON-RPC binding (and the JavaScript SDK) answer: never an HTTP 500.
 /// </summary>
-internal sealed partial class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<JsonRpcEndpoint>? logger)
+internal sealed partial class JsonRpcEndpoint(A2AAgentService service, A2AServerOptions options, AgentEndpointRegistry.Agent agent, ILogger<JsonRpcEndpoint>? logger)
 {
     private static readonly JsonElement NullResult = JsonDocument.Parse("null").RootElement.Clone();
 
@@ -134,7 +134,12 @@ internal sealed partial class JsonRpcEndpoint(A2AAgentService service, A2AServer
                 break;
             case A2AMethods.GetExtendedAgentCard:
                 // Spec 3.3.4: an agent whose card does not declare extendedAgentCard answers UnsupportedOperationError.
-                throw new UnsupportedOperationException("This agent's card does not declare an extended agent card (capabilities.extendedAgentCard); read the public one at /.well-known/agent-card.json.");
+                if (await Security.ExtendedCard.GetAsync(context, agent, v03: false).ConfigureAwait(false) is { } extended)
+                {
+                    await WriteResultAsync(context, id, extended, A2AJson.TypeInfo<AgentCard>()).ConfigureAwait(false);
+                }
+
+                break;
             case A2AMethods.CreateTaskPushNotificationConfig:
                 TaskPushNotificationConfig create = Params(parameters, A2AJson.TypeInfo<TaskPushNotificationConfig>());
                 TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(create, Caller(context, create.Tenant), aborted).ConfigureAwait(false);

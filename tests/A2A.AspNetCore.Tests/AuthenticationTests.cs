@@ -93,6 +93,15 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task The_card_declares_the_scheme_that_guards_the_agent_and_stays_public_at_the_root()
+    {
+        using var http = new HttpClient();
+        AgentCard card = await A2AClient.GetAgentCardAsync(http, _baseUrl); // the root card: public
+        Assert.Equal("Bearer", card.SecuritySchemes!.Single(s => s.Key == TokenHandler.SchemeName).Value.HttpAuthSecurityScheme!.Scheme);
+        Assert.Equal([TokenHandler.SchemeName], card.SecurityRequirements.Single().Schemes!.Keys);
+    }
+
     /// <summary>Accepts "Authorization: Bearer good"; challenges with "Bearer".</summary>
     private sealed class TokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

@@ -87,7 +87,12 @@ internal sealed partial class RestEndpoint
                 await WriteV03Async(context, []).ConfigureAwait(false);
                 break;
             case A2AMethods.GetExtendedAgentCard:
-                throw new ExtendedAgentCardNotConfiguredException("This agent has no authenticated extended card (supportsAuthenticatedExtendedCard is false); read the public one at /.well-known/agent-card.json.");
+                if (await Security.ExtendedCard.GetAsync(context, agent, v03: true).ConfigureAwait(false) is { } extended)
+                {
+                    await WriteV03Async(context, V03Card.ToBlended(V1Node(extended))).ConfigureAwait(false);
+                }
+
+                break;
         }
     }
 

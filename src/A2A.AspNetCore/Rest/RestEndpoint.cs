@@ -23,7 +23,7 @@ namespace A2A.AspNetCore.Rest;
 /// messages, GET parameters come from the query (camelCase), streams are server-sent events of bare
 /// <c>StreamResponse</c>s, and errors are <c>google.rpc.Status</c> bodies with the spec's HTTP status codes.
 /// </summary>
-internal sealed partial class RestEndpoint(A2AAgentService service, A2AServerOptions options, ILogger<RestEndpoint>? logger)
+internal sealed partial class RestEndpoint(A2AAgentService service, A2AServerOptions options, AgentEndpointRegistry.Agent agent, ILogger<RestEndpoint>? logger)
 {
     private const string Json = "application/a2a+json";
 
@@ -133,7 +133,12 @@ internal sealed partial class RestEndpoint(A2AAgentService service, A2AServerOpt
                 await WriteRawAsync(context, StatusCodes.Status200OK, "{}"u8.ToArray()).ConfigureAwait(false); // google.protobuf.Empty
                 break;
             case A2AMethods.GetExtendedAgentCard:
-                throw new UnsupportedOperationException("This agent's card does not declare an extended agent card (capabilities.extendedAgentCard); read the public one at /.well-known/agent-card.json.");
+                if (await Security.ExtendedCard.GetAsync(context, agent, v03: false).ConfigureAwait(false) is { } extended)
+                {
+                    await WriteAsync(context, extended, A2AJson.TypeInfo<AgentCard>()).ConfigureAwait(false);
+                }
+
+                break;
         }
     }
 

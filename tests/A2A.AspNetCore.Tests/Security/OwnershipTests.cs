@@ -133,6 +133,27 @@ public sealed class OwnershipTests(OwnershipTests.Server server) : IClassFixture
         Assert.Equal(TaskState.InputRequired, (await reader.GetTaskAsync(task.Id)).Status.State);
     }
 
+    [Theory]
+    [MemberData(nameof(Bindings))]
+    public async Task The_extended_card_is_for_authenticated_callers_only_in_either_version(string binding)
+    {
+        AgentCard publicCard = await A2AClient.GetAgentCardAsync(server.Http, server.Endpoint);
+        Assert.True(publicCard.Capabilities.ExtendedAgentCard);
+        Assert.Empty(publicCard.SecurityRequirements); // nothing requires authorization here, so the card promises none
+        Assert.DoesNotContain(publicCard.Skills, s => s.Id == "members-only");
+
+        foreach (string version in new[] { "1.0", "0.3" })
+        {
+            A2AClient member = server.ClientFor("hank", binding, version);
+            AgentCard extended = await member.GetExtendedAgentCardAsync();
+            Assert.Contains(extended.Skills, s => s.Id == "members-only" && s.Description == "for hank");
+
+            A2AClient anonymous = server.ClientFor(null, binding, version);
+            HttpRequestException refused = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.GetExtendedAgentCardAsync());
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+    }
+
     // Denied exactly as an unknown id is: same error, same message.
     private static async Task AssertNotFoundAsync(string taskId, Func<Task> call)
     {
@@ -143,10 +164,18 @@ public sealed class OwnershipTests(OwnershipTests.Server server) : IClassFixture
     /// <summary>The probe agent with push on, behind a bearer scheme whose token is the user id; no authorization required.</summary>
     public sealed class Server : ProbeServer
     {
-        public Server() => Options.PushNotifications.Enabled = true;
+        public Server()
+        {
+            Options.PushNotifications.Enabled = true;
+            Options.Card.ExtendedCard = (card, user) => card with
+            {
+                Skills = [.. card.Skills, new AgentSkill { Id = "members-only", Name = "members only", Description = "for " + user.FindFirst(ClaimTypes.NameIdentifier)!.Value }],
+            };
+        }
 
-        public A2AClient ClientFor(string? user, string binding) =>
-            new(new HttpClient(new BearerHandler(user) { InnerHandler = new HttpClientHandler() }) { Timeout = TimeSpan.FromSeconds(30) }, Endpoint, binding);
+        /// <summary>A client signed in as <paramref name="user"/> (anonymous when null) through an ordinary HttpClient handler.</summary>
+        public A2AClient ClientFor(string? user, string binding, string version = "1.0") =>
+            new(new HttpClient(new BearerHandler(user) { InnerHandler = new HttpClientHandler() }) { Timeout = TimeSpan.FromSeconds(30) }, Endpoint, binding, version);
 
         public async Task<JsonElement> RpcAsync(string? user, string body)
         {
