@@ -154,6 +154,30 @@ public sealed class PostgreSqlTaskStoreTests
     }
 
     [Fact]
+    public async Task A_database_from_before_task_owners_is_upgraded_in_place_keeping_its_tasks()
+    {
+        string database = await (await PostgresCluster.Shared).CreateDatabaseAsync();
+        string id;
+        await using (var store = new PostgreSqlTaskStore(database))
+        {
+            id = (await new TaskManager(store).CreateTaskAsync(Message.FromUser("old"))).Id;
+        }
+
+        // What version 2 of the schema left: no owner column.
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var downgrade = new NpgsqlCommand("DROP INDEX a2a_tasks_by_owner; ALTER TABLE a2a_tasks DROP COLUMN task_owner; UPDATE a2a_schema SET version = 2;", connection);
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        await using var upgraded = new PostgreSqlTaskStore(database);
+        Assert.Equal("", (await upgraded.GetAsync(id))!.Owner); // tasks from before owners belong to nobody
+        await upgraded.CreateAsync(new AgentTask { Id = "mine", ContextId = "c", Status = new AgentTaskStatus { State = TaskState.Submitted } }, "alice");
+        Assert.Equal(["mine"], (await upgraded.ListAsync(new TaskQuery { Owner = "alice" })).Tasks.Select(t => t.Id));
+    }
+
+    [Fact]
     public async Task A_database_from_a_newer_store_is_refused_with_what_to_do()
     {
         string database = await (await PostgresCluster.Shared).CreateDatabaseAsync();
