@@ -135,13 +135,23 @@ public sealed class ScaleOutTests
         return "";
     }
 
-    /// <summary>Subscribes and folds the stream until the task is terminal.</summary>
+    /// <summary>
+    /// Subscribes and folds the stream until the task is terminal; a task that got there before the subscription
+    /// (SubscribeToTask refuses terminal tasks) is read instead.
+    /// </summary>
     internal static async Task<AgentTask> FollowToEndAsync(A2AClient client, string taskId)
     {
         var folded = new ClientTaskManager();
-        await foreach (StreamResponse change in client.SubscribeToTaskAsync(taskId).WithCancellation(Timeout()))
+        try
         {
-            folded.Process(change);
+            await foreach (StreamResponse change in client.SubscribeToTaskAsync(taskId).WithCancellation(Timeout()))
+            {
+                folded.Process(change);
+            }
+        }
+        catch (A2A.Errors.UnsupportedOperationException) when (folded.GetTask() is null)
+        {
+            return await client.GetTaskAsync(taskId);
         }
 
         return folded.GetTaskOrThrow();
