@@ -27,7 +27,7 @@ internal static class AgentCardEndpoint
 
         // A client that does not ask for v1.0 may be a v0.3 one: it gets the v0.3 fields too (spec 3.6).
         byte[] json = options.V03Compatibility && request.Headers[A2AMethods.VersionHeader].FirstOrDefault()?.Trim() != A2AMethods.ProtocolVersion
-            ? Protocol.V03.V03Json.ToUtf8Bytes(Protocol.V03.V03Card.ToBlended((System.Text.Json.Nodes.JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(card, A2AJson.TypeInfo<AgentCard>())!))
+            ? Protocol.V03.V03Json.ToUtf8Bytes(Protocol.V03.V03Card.ToBlended(Protocol.V03.V03Json.ToNode(card)))
             : A2AJson.SerializeToUtf8Bytes(card);
         string etag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 8)) + "\"";
 

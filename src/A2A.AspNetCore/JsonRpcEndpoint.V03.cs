@@ -21,42 +21,42 @@ internal sealed partial class JsonRpcEndpoint
         switch (method)
         {
             case V03Methods.MessageSend:
-                SendMessageRequest send = V1<SendMessageRequest>(V03Json.FromSendMessageRequest(Node(parameters), Binding));
+                SendMessageRequest send = V03Json.FromNode<SendMessageRequest>(V03Json.FromSendMessageRequest(Node(parameters), Binding));
                 SendMessageResponse sent = await service.SendMessageAsync(send, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, id, V03Json.ToSendMessageResponse(V1Node(sent), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, id, V03Json.ToSendMessageResponse(V03Json.ToNode(sent), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.MessageStream:
-                SendMessageRequest stream = V1<SendMessageRequest>(V03Json.FromSendMessageRequest(Node(parameters), Binding));
+                SendMessageRequest stream = V03Json.FromNode<SendMessageRequest>(V03Json.FromSendMessageRequest(Node(parameters), Binding));
                 await StreamV03Async(context, id, await service.SendStreamingMessageAsync(stream, caller, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case V03Methods.TasksGet:
                 JsonObject get = Object(parameters);
                 AgentTask task = await service.GetTaskAsync(new GetTaskRequest { Id = TaskId(get, "id"), HistoryLength = OptionalInt(get, "historyLength") }, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, id, V03Json.ToTask(V1Node(task), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, id, V03Json.ToTask(V03Json.ToNode(task), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.TasksCancel:
                 AgentTask canceled = await service.CancelTaskAsync(new CancelTaskRequest { Id = TaskId(Object(parameters), "id") }, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, id, V03Json.ToTask(V1Node(canceled), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, id, V03Json.ToTask(V03Json.ToNode(canceled), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.TasksResubscribe:
                 var subscribe = new SubscribeToTaskRequest { Id = TaskId(Object(parameters), "id") };
                 await StreamV03Async(context, id, await service.SubscribeToTaskAsync(subscribe, caller, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case V03Methods.PushConfigSet:
-                TaskPushNotificationConfig config = V1<TaskPushNotificationConfig>(V03Json.FromTaskPushConfig(Node(parameters), taskId: null));
+                TaskPushNotificationConfig config = V03Json.FromNode<TaskPushNotificationConfig>(V03Json.FromTaskPushConfig(Node(parameters), taskId: null));
                 TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(config, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, id, V03Json.ToTaskPushConfig(V1Node(created), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, id, V03Json.ToTaskPushConfig(V03Json.ToNode(created), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.PushConfigGet:
                 JsonObject getConfig = Object(parameters);
                 string getTask = TaskId(getConfig, "id");
                 TaskPushNotificationConfig found = await GetV03ConfigAsync(getTask, OptionalString(getConfig, "pushNotificationConfigId"), caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, id, V03Json.ToTaskPushConfig(V1Node(found), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, id, V03Json.ToTaskPushConfig(V03Json.ToNode(found), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.PushConfigList:
                 string listTask = TaskId(Object(parameters), "id");
                 ListTaskPushNotificationConfigsResponse all = await service.ListTaskPushNotificationConfigsAsync(new ListTaskPushNotificationConfigsRequest { TaskId = listTask }, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, id, new JsonArray([.. all.Configs.Select(c => (JsonNode)V03Json.ToTaskPushConfig(V1Node(c), Binding))])).ConfigureAwait(false);
+                await WriteV03Async(context, id, new JsonArray([.. all.Configs.Select(c => (JsonNode)V03Json.ToTaskPushConfig(V03Json.ToNode(c), Binding))])).ConfigureAwait(false);
                 break;
             case V03Methods.PushConfigDelete:
                 JsonObject delete = Object(parameters);
@@ -67,7 +67,7 @@ internal sealed partial class JsonRpcEndpoint
             case V03Methods.GetAuthenticatedExtendedCard:
                 if (await Security.ExtendedCard.GetAsync(context, agent, v03: true).ConfigureAwait(false) is { } extended)
                 {
-                    await WriteV03Async(context, id, V03Card.ToBlended(V1Node(extended))).ConfigureAwait(false);
+                    await WriteV03Async(context, id, V03Card.ToBlended(V03Json.ToNode(extended))).ConfigureAwait(false);
                 }
 
                 break;
@@ -94,7 +94,7 @@ internal sealed partial class JsonRpcEndpoint
         EventStream.WriteAsync(
             context.Response,
             events,
-            item => Response(id, writer => V03Json.ToStreamResponse(V1Node(item), Binding).WriteTo(writer), error: false),
+            item => Response(id, writer => V03Json.ToStreamResponse(V03Json.ToNode(item), Binding).WriteTo(writer), error: false),
             error => Response(id, writer => JsonRpcError.WriteLegacy(writer, error), error: true),
             aborted);
 
@@ -119,11 +119,6 @@ internal sealed partial class JsonRpcEndpoint
     };
 
     private static JsonObject Object(JsonElement parameters) => (JsonObject)Node(parameters)!;
-
-    private static T V1<T>(JsonObject v1) =>
-        JsonSerializer.Deserialize(v1, A2AJson.TypeInfo<T>()) ?? throw new InvalidParamsException("params is required for this method.");
-
-    private static JsonObject V1Node<T>(T value) => (JsonObject)JsonSerializer.SerializeToNode(value, A2AJson.TypeInfo<T>())!;
 
     private static string TaskId(JsonObject parameters, string name) =>
         OptionalString(parameters, name) is { Length: > 0 } value ? value : throw new InvalidParamsException($"params.{name} is required.");

@@ -51,36 +51,36 @@ internal sealed partial class RestEndpoint
         switch (route.Method)
         {
             case A2AMethods.SendMessage:
-                SendMessageRequest send = V1<SendMessageRequest>(V03Json.FromSendMessageRequest(await V03BodyAsync(context, aborted).ConfigureAwait(false), Binding));
-                await WriteV03Async(context, V03Json.ToSendMessageResponse(V1Node(await service.SendMessageAsync(send, caller, aborted).ConfigureAwait(false)), Binding)).ConfigureAwait(false);
+                SendMessageRequest send = V03Json.FromNode<SendMessageRequest>(V03Json.FromSendMessageRequest(await V03BodyAsync(context, aborted).ConfigureAwait(false), Binding));
+                await WriteV03Async(context, V03Json.ToSendMessageResponse(V03Json.ToNode(await service.SendMessageAsync(send, caller, aborted).ConfigureAwait(false)), Binding)).ConfigureAwait(false);
                 break;
             case A2AMethods.SendStreamingMessage:
-                SendMessageRequest stream = V1<SendMessageRequest>(V03Json.FromSendMessageRequest(await V03BodyAsync(context, aborted).ConfigureAwait(false), Binding));
+                SendMessageRequest stream = V03Json.FromNode<SendMessageRequest>(V03Json.FromSendMessageRequest(await V03BodyAsync(context, aborted).ConfigureAwait(false), Binding));
                 await StreamV03Async(context, await service.SendStreamingMessageAsync(stream, caller, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case A2AMethods.GetTask:
                 AgentTask task = await service.GetTaskAsync(new GetTaskRequest { Id = route.TaskId, HistoryLength = Int(context.Request.Query, "historyLength") }, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, V03Json.ToTask(V1Node(task), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, V03Json.ToTask(V03Json.ToNode(task), Binding)).ConfigureAwait(false);
                 break;
             case A2AMethods.CancelTask:
                 AgentTask canceled = await service.CancelTaskAsync(new CancelTaskRequest { Id = route.TaskId }, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, V03Json.ToTask(V1Node(canceled), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, V03Json.ToTask(V03Json.ToNode(canceled), Binding)).ConfigureAwait(false);
                 break;
             case A2AMethods.SubscribeToTask:
                 await StreamV03Async(context, await service.SubscribeToTaskAsync(new SubscribeToTaskRequest { Id = route.TaskId }, caller, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case A2AMethods.CreateTaskPushNotificationConfig:
-                TaskPushNotificationConfig config = V1<TaskPushNotificationConfig>(V03Json.FromTaskPushConfig(await V03BodyAsync(context, aborted).ConfigureAwait(false), route.TaskId, "body"));
+                TaskPushNotificationConfig config = V03Json.FromNode<TaskPushNotificationConfig>(V03Json.FromTaskPushConfig(await V03BodyAsync(context, aborted).ConfigureAwait(false), route.TaskId, "body"));
                 TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(config with { TaskId = route.TaskId }, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, V03Json.ToTaskPushConfig(V1Node(created), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, V03Json.ToTaskPushConfig(V03Json.ToNode(created), Binding)).ConfigureAwait(false);
                 break;
             case A2AMethods.GetTaskPushNotificationConfig:
                 TaskPushNotificationConfig found = await service.GetTaskPushNotificationConfigAsync(new GetTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, V03Json.ToTaskPushConfig(V1Node(found), Binding)).ConfigureAwait(false);
+                await WriteV03Async(context, V03Json.ToTaskPushConfig(V03Json.ToNode(found), Binding)).ConfigureAwait(false);
                 break;
             case A2AMethods.ListTaskPushNotificationConfigs:
                 ListTaskPushNotificationConfigsResponse all = await service.ListTaskPushNotificationConfigsAsync(new ListTaskPushNotificationConfigsRequest { TaskId = route.TaskId }, caller, aborted).ConfigureAwait(false);
-                await WriteV03Async(context, new JsonObject { ["configs"] = new JsonArray([.. all.Configs.Select(c => (JsonNode)V03Json.ToTaskPushConfig(V1Node(c), Binding))]) }).ConfigureAwait(false);
+                await WriteV03Async(context, new JsonObject { ["configs"] = new JsonArray([.. all.Configs.Select(c => (JsonNode)V03Json.ToTaskPushConfig(V03Json.ToNode(c), Binding))]) }).ConfigureAwait(false);
                 break;
             case A2AMethods.DeleteTaskPushNotificationConfig:
                 await service.DeleteTaskPushNotificationConfigAsync(new DeleteTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, caller, aborted).ConfigureAwait(false);
@@ -89,7 +89,7 @@ internal sealed partial class RestEndpoint
             case A2AMethods.GetExtendedAgentCard:
                 if (await Security.ExtendedCard.GetAsync(context, agent, v03: true).ConfigureAwait(false) is { } extended)
                 {
-                    await WriteV03Async(context, V03Card.ToBlended(V1Node(extended))).ConfigureAwait(false);
+                    await WriteV03Async(context, V03Card.ToBlended(V03Json.ToNode(extended))).ConfigureAwait(false);
                 }
 
                 break;
@@ -112,7 +112,7 @@ internal sealed partial class RestEndpoint
         EventStream.WriteAsync(
             context.Response,
             events,
-            item => V03Json.ToUtf8Bytes(V03Json.ToStreamResponse(V1Node(item), Binding)),
+            item => V03Json.ToUtf8Bytes(V03Json.ToStreamResponse(V03Json.ToNode(item), Binding)),
             V03ErrorBody,
             aborted);
 
@@ -126,9 +126,4 @@ internal sealed partial class RestEndpoint
 
         return body.WrittenSpan.ToArray();
     }
-
-    private static T V1<T>(JsonObject v1) =>
-        JsonSerializer.Deserialize(v1, A2AJson.TypeInfo<T>()) ?? throw new InvalidParamsException("The request needs a JSON body.");
-
-    private static JsonObject V1Node<T>(T value) => (JsonObject)JsonSerializer.SerializeToNode(value, A2AJson.TypeInfo<T>())!;
 }

@@ -34,6 +34,13 @@ internal static class V03Json
 
     private const string DataPartCompatFlag = "data_part_compat";
 
+    /// <summary>A v1.0 model value as the JSON the translation works on.</summary>
+    public static JsonObject ToNode<T>(T value) => (JsonObject)JsonSerializer.SerializeToNode(value, Json.A2AJson.TypeInfo<T>())!;
+
+    /// <summary>Translated v1.0 JSON read as the model value (a <see cref="JsonException"/> when it is not one).</summary>
+    public static T FromNode<T>(JsonObject v1) =>
+        JsonSerializer.Deserialize(v1, Json.A2AJson.TypeInfo<T>()) ?? throw new JsonException($"Expected a {typeof(T).Name} object, found null.");
+
     /// <summary>The UTF-8 bytes of a translated value, escaped as every A2A answer is.</summary>
     public static byte[] ToUtf8Bytes(JsonNode node)
     {
