@@ -50,17 +50,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("POST", "a2a", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ListTasks\",\"params\":{}}")]
-    [InlineData("POST", "a2a", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendStreamingMessage\",\"params\":{\"message\":{\"messageId\":\"m\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hi\"}]}}}")]
-    [InlineData("GET", "a2a/tasks", null)]
-    [InlineData("POST", "a2a/message:stream", "{\"message\":{\"messageId\":\"m\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hi\"}]}}")]
-    [InlineData("POST", "a2a/tasks/x:subscribe", null)]
-    [InlineData("GET", "a2a/.well-known/agent-card.json", null)]
-    public async Task An_unauthenticated_call_gets_the_challenge_on_every_binding(string method, string path, string? body)
+    [InlineData("POST", "a2a", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ListTasks\",\"params\":{}}", "1.0")]
+    [InlineData("POST", "a2a", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendStreamingMessage\",\"params\":{\"message\":{\"messageId\":\"m\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hi\"}]}}}", "1.0")]
+    [InlineData("GET", "a2a/tasks", null, "1.0")]
+    [InlineData("POST", "a2a/message:stream", "{\"message\":{\"messageId\":\"m\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hi\"}]}}", "1.0")]
+    [InlineData("POST", "a2a/tasks/x:subscribe", null, "1.0")]
+    [InlineData("GET", "a2a/.well-known/agent-card.json", null, "1.0")]
+    [InlineData("POST", "a2a", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/stream\",\"params\":{\"message\":{\"kind\":\"message\",\"messageId\":\"m\",\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"hi\"}]}}}", "0.3")]
+    [InlineData("POST", "a2a/v1/message:send", "{\"message\":{\"messageId\":\"m\",\"role\":\"ROLE_USER\",\"content\":[{\"text\":\"hi\"}]}}", "0.3")]
+    [InlineData("GET", "a2a/v1/tasks/x:subscribe", null, "0.3")]
+    public async Task An_unauthenticated_call_gets_the_challenge_on_every_binding(string method, string path, string? body, string version)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(_baseUrl, path));
-        request.Headers.Add("A2A-Version", "1.0");
+        request.Headers.Add("A2A-Version", version);
         if (body is not null)
         {
             request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");

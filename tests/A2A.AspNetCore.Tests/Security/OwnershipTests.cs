@@ -22,7 +22,8 @@ namespace A2A.AspNetCore.Tests.Security;
 /// <summary>
 /// Tasks belong to the caller that created them (in the tenant its request named): another caller, an
 /// unauthenticated one, or the same user in another tenant cannot get, list, cancel, subscribe to, continue or
-/// configure push notifications for them on either binding, and is told exactly what an unknown id tells it.
+/// configure push notifications for them on either binding, in v1.0 or v0.3, and is told exactly what an unknown id
+/// tells it.
 /// </summary>
 public sealed class OwnershipTests(OwnershipTests.Server server) : IClassFixture<OwnershipTests.Server>
 {
@@ -39,7 +40,8 @@ public sealed class OwnershipTests(OwnershipTests.Server server) : IClassFixture
         Assert.Equal(TaskState.InputRequired, task.Status.State);
         await alice.CreateTaskPushNotificationConfigAsync(new TaskPushNotificationConfig { TaskId = task.Id, Id = "hook", Url = "https://hooks.example/a2a" });
 
-        foreach (A2AClient intruder in new[] { server.ClientFor("bob", binding), server.ClientFor(null, binding) })
+        // Bob and an anonymous caller, each in v1.0 and in v0.3 (which lacks ListTasks, checked in v1.0 below).
+        foreach (A2AClient intruder in new[] { server.ClientFor("bob", binding), server.ClientFor(null, binding), server.ClientFor("bob", binding, "0.3"), server.ClientFor(null, binding, "0.3") })
         {
             await AssertNotFoundAsync(task.Id, () => intruder.GetTaskAsync(task.Id));
             await AssertNotFoundAsync(task.Id, () => intruder.CancelTaskAsync(task.Id));
@@ -50,8 +52,11 @@ public sealed class OwnershipTests(OwnershipTests.Server server) : IClassFixture
             await AssertNotFoundAsync(task.Id, () => intruder.ListTaskPushNotificationConfigsAsync(task.Id));
             await AssertNotFoundAsync(task.Id, () => intruder.DeleteTaskPushNotificationConfigAsync(task.Id, "hook"));
             await AssertNotFoundAsync(task.Id, () => intruder.CreateTaskPushNotificationConfigAsync(new TaskPushNotificationConfig { TaskId = task.Id, Url = "https://evil.example/" }));
-            Assert.DoesNotContain((await intruder.ListTasksAsync(new ListTasksRequest { PageSize = 100 })).Tasks, t => t.Id == task.Id);
-            Assert.DoesNotContain((await intruder.ListTasksAsync(new ListTasksRequest { ContextId = task.ContextId })).Tasks, t => t.Id == task.Id);
+            if (intruder.ProtocolVersion == "1.0")
+            {
+                Assert.DoesNotContain((await intruder.ListTasksAsync(new ListTasksRequest { PageSize = 100 })).Tasks, t => t.Id == task.Id);
+                Assert.DoesNotContain((await intruder.ListTasksAsync(new ListTasksRequest { ContextId = task.ContextId })).Tasks, t => t.Id == task.Id);
+            }
         }
 
         // Nothing the others tried changed the task; its owner still has it all, and finishes it.
