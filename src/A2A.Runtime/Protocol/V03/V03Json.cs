@@ -694,13 +694,9 @@ internal static class V03Json
 
     // ---------------------------------------------------------------- shared
 
+    // v0.3 knows two roles; whatever is not the user's is the agent's (as the JavaScript SDK writes it).
     private static JsonNode ToLegacyRole(JsonNode? role) =>
-        (role?.GetValueKind() == JsonValueKind.String ? role.GetValue<string>() : null) switch
-        {
-            "ROLE_USER" => "user",
-            "ROLE_AGENT" => "agent",
-            _ => throw new InvalidParamsException("A message's role must be ROLE_USER or ROLE_AGENT."),
-        };
+        role?.GetValueKind() == JsonValueKind.String && role.GetValue<string>() == "ROLE_USER" ? "user" : "agent";
 
     private static JsonNode FromLegacyRole(JsonNode? role, string path) =>
         (role?.GetValueKind() == JsonValueKind.String ? role.GetValue<string>() : null) switch
