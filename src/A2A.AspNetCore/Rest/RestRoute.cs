@@ -19,12 +19,13 @@ internal sealed record RestRoute(string Method, string? TaskId = null, string? C
         string[] raw = path.Trim('/').Split('/');
 
         // Every route may start with a tenant segment; a path that is a route without one is read that way first.
-        if ((Match(httpMethod, raw) ?? (raw.Length > 1 ? Match(httpMethod, raw[1..]) is { } scoped ? scoped with { Tenant = Id(raw[0]) } : null : null)) is { } route)
+        RestRoute? route = Match(httpMethod, raw);
+        if (route is null && raw.Length > 1 && Match(httpMethod, raw[1..]) is { } scoped)
         {
-            return route;
+            route = scoped with { Tenant = Id(raw[0]) };
         }
 
-        throw new MethodNotFoundException(
+        return route ?? throw new MethodNotFoundException(
             $"No A2A operation is {httpMethod} /{path.TrimStart('/')}. The HTTP+JSON operations are POST message:send, POST message:stream, GET tasks, GET tasks/{{id}}, POST tasks/{{id}}:cancel, POST tasks/{{id}}:subscribe, the tasks/{{id}}/pushNotificationConfigs resources and GET extendedAgentCard, each optionally below a tenant (/{{tenant}}/tasks/...).");
     }
 

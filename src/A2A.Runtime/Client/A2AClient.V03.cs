@@ -14,8 +14,6 @@ public sealed partial class A2AClient
     /// <summary>The protocol version this client speaks: <c>1.0</c>, or <c>0.3</c> for an agent that offers nothing newer.</summary>
     public string ProtocolVersion => _v03 ? V03Methods.Version : A2AMethods.ProtocolVersion;
 
-    private V03Binding V03Binding => _rest ? V03Binding.HttpJson : V03Binding.JsonRpc;
-
     private string VersionHeaderValue => _v03 ? V03Methods.Version : A2AMethods.ProtocolVersion;
 
     private static string V03MethodName(string method) => method switch
@@ -44,8 +42,7 @@ public sealed partial class A2AClient
         A2AMethods.GetTaskPushNotificationConfig or A2AMethods.DeleteTaskPushNotificationConfig =>
             new JsonObject { ["id"] = v1["taskId"]?.DeepClone(), ["pushNotificationConfigId"] = v1["id"]?.DeepClone() },
         A2AMethods.ListTaskPushNotificationConfigs => new JsonObject { ["id"] = v1["taskId"]?.DeepClone() },
-        A2AMethods.GetTask => Without(v1, "tenant"),
-        A2AMethods.CancelTask or A2AMethods.SubscribeToTask => Without(v1, "tenant"),
+        A2AMethods.GetTask or A2AMethods.CancelTask or A2AMethods.SubscribeToTask => Without(v1, "tenant"),
         _ => new JsonObject(),
     };
 
