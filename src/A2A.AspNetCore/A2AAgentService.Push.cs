@@ -31,7 +31,7 @@ public sealed partial class A2AAgentService
         StoredTask stored = await AuthorizeAsync(taskId, caller, TaskOperation.ManagePushNotifications, cancellationToken).ConfigureAwait(false);
 
         // From the version read on: an event stored meanwhile has a later sequence, so it is delivered too.
-        await push.Store.SavePushConfigAsync(config, stored.Version, push.Options.MaxConfigsPerTask, cancellationToken).ConfigureAwait(false);
+        await push.Store.SavePushConfigAsync(config, stored.Version, push.Options.MaxConfigsPerTask, (caller ?? TaskCaller.Anonymous).ProtocolVersion, cancellationToken).ConfigureAwait(false);
         push.Delivery.Wake(taskId);
         return PushConfigRules.Redact(config);
     }
@@ -120,7 +120,7 @@ public sealed partial class A2AAgentService
                 return;
             }
 
-            await push.Store.SavePushConfigAsync(config with { TaskId = turn.Task.Id }, from, push.Options.MaxConfigsPerTask).ConfigureAwait(false);
+            await push.Store.SavePushConfigAsync(config with { TaskId = turn.Task.Id }, from, push.Options.MaxConfigsPerTask, turn.Caller.ProtocolVersion).ConfigureAwait(false);
             push.Delivery.Wake(turn.Task.Id);
         }
         catch (Exception ex)

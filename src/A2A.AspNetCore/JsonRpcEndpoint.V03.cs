@@ -17,7 +17,7 @@ internal sealed partial class JsonRpcEndpoint
 
     private async Task DispatchV03Async(HttpContext context, JsonElement id, string method, JsonElement parameters, CancellationToken aborted)
     {
-        Tasks.TaskCaller caller = Caller(context, tenant: null);
+        Tasks.TaskCaller caller = Security.TaskCallers.For(context.User, tenant: null, options, V03Methods.Version);
         switch (method)
         {
             case V03Methods.MessageSend:

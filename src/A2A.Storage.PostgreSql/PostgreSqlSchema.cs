@@ -65,6 +65,9 @@ internal static class PostgreSqlSchema
         ALTER TABLE a2a_tasks ADD COLUMN task_owner text COLLATE "C" NOT NULL DEFAULT '';  -- the caller the task belongs to ('' = nobody)
         CREATE INDEX a2a_tasks_by_owner ON a2a_tasks (task_owner, status_ticks DESC, id);
         """,
+        """
+        ALTER TABLE a2a_push_configs ADD COLUMN protocol_version text NOT NULL DEFAULT '1.0';  -- the A2A version its notifications are sent in
+        """,
     ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/>.</summary>

@@ -11,7 +11,7 @@ namespace A2A.Storage.PostgreSql;
 public sealed partial class PostgreSqlTaskStore : IPushNotificationStore
 {
     /// <inheritdoc />
-    public async ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, CancellationToken cancellationToken = default)
+    public async ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = "1.0", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         string taskId = config.TaskId is { Length: > 0 } id ? id : throw new ArgumentException("The configuration's TaskId is required.", nameof(config));
@@ -22,11 +22,11 @@ public sealed partial class PostgreSqlTaskStore : IPushNotificationStore
             await using NpgsqlCommand command = Command(connection, """
                 WITH t AS (SELECT id FROM a2a_tasks WHERE id = $1 FOR UPDATE),
                 n AS (SELECT count(*) AS count, coalesce(bool_or(config_id = $2), false) AS present FROM a2a_push_configs WHERE task_id = $1)
-                INSERT INTO a2a_push_configs AS c (task_id, config_id, delivered, config)
-                SELECT t.id, $2, $3, $4 FROM t, n WHERE n.present OR n.count < $5
-                ON CONFLICT (task_id, config_id) DO UPDATE SET config = excluded.config
+                INSERT INTO a2a_push_configs AS c (task_id, config_id, delivered, config, protocol_version)
+                SELECT t.id, $2, $3, $4, $6 FROM t, n WHERE n.present OR n.count < $5
+                ON CONFLICT (task_id, config_id) DO UPDATE SET config = excluded.config, protocol_version = excluded.protocol_version
                 RETURNING 1;
-                """, Text(taskId), Text(configId), Int64(deliveredSequence), Text(A2AJson.Serialize(config)), Int64(maxConfigsPerTask));
+                """, Text(taskId), Text(configId), Int64(deliveredSequence), Text(A2AJson.Serialize(config)), Int64(maxConfigsPerTask), Text(protocolVersion));
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
         }, "save a push notification configuration", cancellationToken).ConfigureAwait(false);
         if (!saved)
@@ -44,11 +44,11 @@ public sealed partial class PostgreSqlTaskStore : IPushNotificationStore
         return await RunAsync(async connection =>
         {
             var configs = new List<StoredPushConfig>();
-            await using NpgsqlCommand command = Command(connection, "SELECT config, delivered FROM a2a_push_configs WHERE task_id = $1 ORDER BY created;", Text(taskId));
+            await using NpgsqlCommand command = Command(connection, "SELECT config, delivered, protocol_version FROM a2a_push_configs WHERE task_id = $1 ORDER BY created;", Text(taskId));
             await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                configs.Add(new StoredPushConfig(A2AJson.Deserialize<TaskPushNotificationConfig>(reader.GetString(0)), reader.GetInt64(1)));
+                configs.Add(new StoredPushConfig(A2AJson.Deserialize<TaskPushNotificationConfig>(reader.GetString(0)), reader.GetInt64(1), reader.GetString(2)));
             }
 
             return (IReadOnlyList<StoredPushConfig>)configs;

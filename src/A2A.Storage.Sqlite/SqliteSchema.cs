@@ -63,6 +63,9 @@ internal static class SqliteSchema
         ALTER TABLE a2a_tasks ADD COLUMN task_owner TEXT NOT NULL DEFAULT '';  -- the caller the task belongs to ('' = nobody)
         CREATE INDEX a2a_tasks_by_owner ON a2a_tasks (task_owner, status_ticks DESC, id);
         """,
+        """
+        ALTER TABLE a2a_push_configs ADD COLUMN protocol_version TEXT NOT NULL DEFAULT '1.0';  -- the A2A version its notifications are sent in
+        """,
     ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/> (WAL mode, tables, indexes).</summary>

@@ -11,7 +11,7 @@ namespace A2A.Storage.Sqlite;
 public sealed partial class SqliteTaskStore : IPushNotificationStore
 {
     /// <inheritdoc />
-    public async ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, CancellationToken cancellationToken = default)
+    public async ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = "1.0", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         string taskId = config.TaskId is { Length: > 0 } id ? id : throw new ArgumentException("The configuration's TaskId is required.", nameof(config));
@@ -30,7 +30,7 @@ public sealed partial class SqliteTaskStore : IPushNotificationStore
                 throw new PushConfigLimitExceededException(taskId, maxConfigsPerTask);
             }
 
-            c.SavePushConfig(taskId, configId, deliveredSequence, json);
+            c.SavePushConfig(taskId, configId, deliveredSequence, json, protocolVersion);
             return true;
         }), cancellationToken).ConfigureAwait(false);
     }
@@ -42,11 +42,11 @@ public sealed partial class SqliteTaskStore : IPushNotificationStore
         return await ReadAsync(async connection =>
         {
             var configs = new List<StoredPushConfig>();
-            await using SqliteCommand read = Command(connection, "SELECT config, delivered FROM a2a_push_configs WHERE task_id = $id ORDER BY rowid;", ("$id", taskId));
+            await using SqliteCommand read = Command(connection, "SELECT config, delivered, protocol_version FROM a2a_push_configs WHERE task_id = $id ORDER BY rowid;", ("$id", taskId));
             await using SqliteDataReader reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                configs.Add(new StoredPushConfig(A2AJson.Deserialize<TaskPushNotificationConfig>(reader.GetString(0)), reader.GetInt64(1)));
+                configs.Add(new StoredPushConfig(A2AJson.Deserialize<TaskPushNotificationConfig>(reader.GetString(0)), reader.GetInt64(1), reader.GetString(2)));
             }
 
             return (IReadOnlyList<StoredPushConfig>)configs;

@@ -80,9 +80,9 @@ internal sealed class WriterCommands : IDisposable
             SELECT COUNT(*), COALESCE(SUM(config_id = $config), 0) FROM a2a_push_configs WHERE task_id = $id;
             """, "$id", "$config");
         _savePushConfig = Prepare(connection, """
-            INSERT INTO a2a_push_configs (task_id, config_id, delivered, config) VALUES ($id, $config, $delivered, $json)
-            ON CONFLICT (task_id, config_id) DO UPDATE SET config = excluded.config;
-            """, "$id", "$config", "$delivered", "$json");
+            INSERT INTO a2a_push_configs (task_id, config_id, delivered, config, protocol_version) VALUES ($id, $config, $delivered, $json, $version)
+            ON CONFLICT (task_id, config_id) DO UPDATE SET config = excluded.config, protocol_version = excluded.protocol_version;
+            """, "$id", "$config", "$delivered", "$json", "$version");
         _deletePushConfig = Prepare(connection, "DELETE FROM a2a_push_configs WHERE task_id = $id AND config_id = $config;", "$id", "$config");
         _advancePushConfig = Prepare(connection, """
             UPDATE a2a_push_configs SET delivered = $delivered WHERE task_id = $id AND config_id = $config AND delivered < $delivered;
@@ -215,8 +215,9 @@ internal sealed class WriterCommands : IDisposable
         return (reader.GetInt64(0), reader.GetInt64(1) > 0);
     }
 
-    public void SavePushConfig(string taskId, string configId, long deliveredSequence, string configJson)
+    public void SavePushConfig(string taskId, string configId, long deliveredSequence, string configJson, string protocolVersion)
     {
+        _savePushConfig.Parameters["$version"].Value = protocolVersion;
         _savePushConfig.Parameters["$id"].Value = taskId;
         _savePushConfig.Parameters["$config"].Value = configId;
         _savePushConfig.Parameters["$delivered"].Value = deliveredSequence;

@@ -19,6 +19,20 @@ public abstract class PushNotificationStoreConformanceTests : StoreSuite
     protected abstract ValueTask<ITaskStore> CreateStoreAsync(TaskRetentionOptions retention);
 
     [Fact]
+    public async Task A_configuration_keeps_the_protocol_version_its_notifications_go_out_in()
+    {
+        (ITaskStore tasks, IPushNotificationStore push) = await NewAsync();
+        await tasks.CreateAsync(NewTask("t1"));
+
+        await push.SavePushConfigAsync(Config("t1", "v1"), 0, 10);
+        await push.SavePushConfigAsync(Config("t1", "legacy"), 0, 10, "0.3");
+        Assert.Equal(["1.0", "0.3"], (await push.ListPushConfigsAsync("t1")).Select(c => c.ProtocolVersion));
+
+        await push.SavePushConfigAsync(Config("t1", "legacy"), 0, 10, "1.0"); // a replacement says again
+        Assert.Equal(["1.0", "1.0"], (await push.ListPushConfigsAsync("t1")).Select(c => c.ProtocolVersion));
+    }
+
+    [Fact]
     public async Task A_configuration_is_saved_replaced_by_id_listed_in_order_and_deleted()
     {
         (ITaskStore tasks, IPushNotificationStore push) = await NewAsync();

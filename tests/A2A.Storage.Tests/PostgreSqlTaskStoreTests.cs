@@ -163,11 +163,12 @@ public sealed class PostgreSqlTaskStoreTests
             id = (await new TaskManager(store).CreateTaskAsync(Message.FromUser("old"))).Id;
         }
 
-        // What version 2 of the schema left: no owner column.
+        // What version 2 of the schema left: no owner column (nor the later push configuration version).
         await using (var connection = new NpgsqlConnection(database))
         {
             await connection.OpenAsync();
-            await using var downgrade = new NpgsqlCommand("DROP INDEX a2a_tasks_by_owner; ALTER TABLE a2a_tasks DROP COLUMN task_owner; UPDATE a2a_schema SET version = 2;", connection);
+            await using var downgrade = new NpgsqlCommand(
+                "DROP INDEX a2a_tasks_by_owner; ALTER TABLE a2a_tasks DROP COLUMN task_owner; ALTER TABLE a2a_push_configs DROP COLUMN protocol_version; UPDATE a2a_schema SET version = 2;", connection);
             await downgrade.ExecuteNonQueryAsync();
         }
 

@@ -147,7 +147,7 @@ public sealed class SqliteTaskStoreTests : IDisposable
         using var check = new SqliteConnection($"Data Source={path};Pooling=False");
         check.Open();
         using var version = new SqliteCommand("SELECT version FROM a2a_schema;", check);
-        Assert.Equal(4L, version.ExecuteScalar());
+        Assert.Equal(5L, version.ExecuteScalar());
     }
 
     [Fact]

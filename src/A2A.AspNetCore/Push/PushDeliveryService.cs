@@ -3,6 +3,7 @@ using A2A.Diagnostics;
 using A2A.Errors;
 using A2A.Json;
 using A2A.Protocol;
+using A2A.Protocol.V03;
 using A2A.Push;
 using A2A.Storage;
 using Microsoft.Extensions.Logging;
@@ -308,8 +309,9 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
                     Dictionary<string, StoredPushConfig> current = (await _configs.ListPushConfigsAsync(taskId, stop).ConfigureAwait(false))
                         .ToDictionary(c => c.Config.Id!, StringComparer.Ordinal);
                     due = due.Where(c => current.ContainsKey(c.Config.Id!)).Select(c => current[c.Config.Id!]).ToArray();
-                    byte[] body = A2AJson.SerializeToUtf8Bytes(notification);
-                    await Task.WhenAll(due.Select(c => DeliverAsync(taskId, c.Config, notification.Kind, body, stop))).ConfigureAwait(false);
+                    PushBody v1 = new(A2AJson.SerializeToUtf8Bytes(notification), PushNotificationSender.ContentType);
+                    PushBody? v03 = due.Any(c => c.ProtocolVersion != Tasks.TaskCaller.V1) ? await V03BodyAsync(taskId, notification, stop).ConfigureAwait(false) : null;
+                    await Task.WhenAll(due.Select(c => DeliverAsync(taskId, c.Config, notification.Kind, c.ProtocolVersion == Tasks.TaskCaller.V1 ? v1 : v03!, stop))).ConfigureAwait(false);
                 }
 
                 foreach (StoredPushConfig config in due)
@@ -319,6 +321,16 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
                 }
             }
         }
+    }
+
+    // A webhook registered by a v0.3 client gets what v0.3 sends (as the JavaScript SDK does): the task as it is now, in
+    // v0.3's JSON, for a task change; the message itself for a message.
+    private async Task<PushBody> V03BodyAsync(string taskId, StreamResponse notification, CancellationToken stop)
+    {
+        System.Text.Json.Nodes.JsonObject legacy = notification.Message is { } message
+            ? V03Json.ToMessage(V03Json.ToNode(message), V03Binding.JsonRpc)
+            : V03Json.ToTask(V03Json.ToNode((await _tasks.GetAsync(taskId, stop).ConfigureAwait(false))?.Task ?? notification.Task ?? throw new TaskNotFoundException(taskId)), V03Binding.JsonRpc);
+        return new PushBody(V03Json.ToUtf8Bytes(legacy), "application/json");
     }
 
     // What the options push for an event, or null. A completed artifact is pushed whole, from the task.
@@ -345,7 +357,7 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
 
     // One notification to one webhook, retried with exponential backoff and jitter while the failure is transient and
     // the configuration still exists.
-    private async Task DeliverAsync(string taskId, TaskPushNotificationConfig config, StreamResponseKind kind, byte[] body, CancellationToken stop)
+    private async Task DeliverAsync(string taskId, TaskPushNotificationConfig config, StreamResponseKind kind, PushBody body, CancellationToken stop)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -363,7 +375,7 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
                 activity?.SetTag("a2a.push.event", kind.ToString());
                 activity?.SetTag("a2a.push.attempt", attempt);
                 activity?.SetTag("server.address", Uri.TryCreate(config.Url, UriKind.Absolute, out Uri? url) ? url.Host : null);
-                result = await _sender.SendAsync(config, body, stop).ConfigureAwait(false);
+                result = await _sender.SendAsync(config, body.Bytes, body.ContentType, stop).ConfigureAwait(false);
                 activity?.SetTag("a2a.push.outcome", Name(result.Outcome));
                 if (result.Outcome != PushOutcome.Delivered)
                 {
@@ -439,3 +451,6 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
         public static partial void WorkerFailed(ILogger logger, Exception exception, string taskId);
     }
 }
+
+/// <summary>A notification as sent: its bytes and their content type.</summary>
+internal sealed record PushBody(byte[] Bytes, string ContentType);

@@ -5,20 +5,19 @@ using A2A.Protocol;
 namespace A2A.AspNetCore.Push;
 
 /// <summary>
-/// One push notification attempt: a POST of one <c>StreamResponse</c> as <c>application/a2a+json</c> with the
-/// configuration's credentials, judged by its answer. Retrying is the caller's business.
+/// One push notification attempt: a POST of one notification (a <c>StreamResponse</c> as <c>application/a2a+json</c>,
+/// or for a v0.3 webhook the task in v0.3's JSON) with the configuration's credentials, judged by its answer. Retrying
+/// is the caller's business.
 /// </summary>
 internal sealed class PushNotificationSender(Func<HttpClient> client, TimeSpan timeout)
 {
     /// <summary>The content type of push notifications (A2A spec 4.3.3).</summary>
     public const string ContentType = "application/a2a+json";
 
-    private static readonly MediaTypeHeaderValue Json = new(ContentType);
-
-    public async Task<PushAttempt> SendAsync(TaskPushNotificationConfig config, byte[] body, CancellationToken cancellationToken)
+    public async Task<PushAttempt> SendAsync(TaskPushNotificationConfig config, byte[] body, string contentType, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, config.Url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = Json;
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         if (config.Authentication is { Scheme.Length: > 0 } authentication)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue(authentication.Scheme, authentication.Credentials);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using A2A.Errors;
 using A2A.Json;
 using A2A.Protocol;
+using A2A.Protocol.V03;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -62,8 +63,15 @@ public static class PushReceiverEndpointRouteBuilderExtensions
                 throw new JsonException("The body is not a JSON object.");
             }
 
-            notification = ProtoFieldNames.ToJsonNames(document.RootElement).Deserialize(A2AJson.TypeInfo<StreamResponse>())
-                ?? throw new JsonException("The body is null.");
+            // An agent that speaks v0.3 sends the task itself, with its kind: read it as the v1.0 task snapshot.
+            notification = document.RootElement.TryGetProperty("kind", out JsonElement kind) && kind.ValueKind == JsonValueKind.String
+                ? V03Json.FromNode<StreamResponse>(V03Json.FromStreamResponse(System.Text.Json.Nodes.JsonObject.Create(document.RootElement), V03Binding.JsonRpc))
+                : ProtoFieldNames.ToJsonNames(document.RootElement).Deserialize(A2AJson.TypeInfo<StreamResponse>()) ?? throw new JsonException("The body is null.");
+        }
+        catch (InvalidParamsException ex)
+        {
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, $"The body is not an A2A v0.3 task or event: {ex.Message}").ConfigureAwait(false);
+            return;
         }
         catch (JsonException ex)
         {

@@ -47,7 +47,7 @@ internal sealed partial class RestEndpoint
 
     private async Task DispatchV03Async(HttpContext context, RestRoute route, CancellationToken aborted)
     {
-        Tasks.TaskCaller caller = Caller(context, route);
+        Tasks.TaskCaller caller = Security.TaskCallers.For(context.User, tenant: null, options, V03Methods.Version);
         switch (route.Method)
         {
             case A2AMethods.SendMessage:

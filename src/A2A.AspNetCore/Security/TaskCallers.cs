@@ -15,11 +15,13 @@ internal static class TaskCallers
     // name for it, then the principal's name.
     private static readonly string[] DefaultClaimTypes = [ClaimTypes.NameIdentifier, "sub"];
 
-    public static TaskCaller For(ClaimsPrincipal? user, string? tenant, A2AServerOptions options)
+    public static TaskCaller For(ClaimsPrincipal? user, string? tenant, A2AServerOptions options, string protocolVersion = TaskCaller.V1)
     {
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return string.IsNullOrEmpty(tenant) ? TaskCaller.Anonymous : new TaskCaller(user ?? TaskCaller.Anonymous.User, tenant, userId: null);
+            return string.IsNullOrEmpty(tenant) && protocolVersion == TaskCaller.V1
+                ? TaskCaller.Anonymous
+                : new TaskCaller(user ?? TaskCaller.Anonymous.User, tenant, userId: null, protocolVersion);
         }
 
         string? id = options.TaskOwnerClaimType is { } configured
@@ -33,6 +35,6 @@ internal static class TaskCallers
                 : "The authenticated caller has no name identifier, 'sub' or name claim, so its tasks cannot be told apart from other callers'; set A2AServerOptions.TaskOwnerClaimType to the claim that identifies a caller.");
         }
 
-        return new TaskCaller(user, tenant, id);
+        return new TaskCaller(user, tenant, id, protocolVersion);
     }
 }

@@ -25,10 +25,11 @@ public interface IPushNotificationStore
     /// <param name="config">The configuration, as the store keeps and hands it back.</param>
     /// <param name="deliveredSequence">The last event the new configuration is not told about (0: every event).</param>
     /// <param name="maxConfigsPerTask">A task with this many configurations refuses another (replacing one is allowed).</param>
+    /// <param name="protocolVersion">The A2A version its notifications are sent in (<see cref="StoredPushConfig.ProtocolVersion"/>); a replacement sets it too.</param>
     /// <param name="cancellationToken">Stops the wait (not necessarily the write).</param>
     /// <exception cref="Errors.TaskNotFoundException">The task is unknown.</exception>
     /// <exception cref="Errors.PushConfigLimitExceededException">The task already has <paramref name="maxConfigsPerTask"/> configurations.</exception>
-    ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, CancellationToken cancellationToken = default);
+    ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = "1.0", CancellationToken cancellationToken = default);
 
     /// <summary>The task's configurations with their progress, oldest first; empty when it has none (or is unknown).</summary>
     ValueTask<IReadOnlyList<StoredPushConfig>> ListPushConfigsAsync(string taskId, CancellationToken cancellationToken = default);

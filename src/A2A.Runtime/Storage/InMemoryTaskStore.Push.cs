@@ -8,7 +8,7 @@ namespace A2A.Storage;
 public sealed partial class InMemoryTaskStore : IPushNotificationStore
 {
     /// <inheritdoc />
-    public ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, CancellationToken cancellationToken = default)
+    public ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = "1.0", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(config.TaskId, "config.TaskId");
@@ -21,7 +21,7 @@ public sealed partial class InMemoryTaskStore : IPushNotificationStore
             int at = push.Configs.FindIndex(c => c.Config.Id == config.Id);
             if (at >= 0)
             {
-                push.Configs[at] = push.Configs[at] with { Config = config };
+                push.Configs[at] = push.Configs[at] with { Config = config, ProtocolVersion = protocolVersion };
             }
             else if (push.Configs.Count >= maxConfigsPerTask)
             {
@@ -29,7 +29,7 @@ public sealed partial class InMemoryTaskStore : IPushNotificationStore
             }
             else
             {
-                push.Configs.Add(new StoredPushConfig(config, deliveredSequence));
+                push.Configs.Add(new StoredPushConfig(config, deliveredSequence, protocolVersion));
             }
         }
 

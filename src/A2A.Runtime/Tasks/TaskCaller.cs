@@ -14,6 +14,9 @@ public sealed class TaskCaller
     /// <summary>An unauthenticated caller without a tenant: it owns the tasks nobody owns (empty owner key).</summary>
     public static TaskCaller Anonymous { get; } = new(Nobody, tenant: null, userId: null);
 
+    /// <summary>The A2A version of a v1.0 caller.</summary>
+    public const string V1 = "1.0";
+
     /// <summary>Creates a caller.</summary>
     /// <param name="user">The request's principal (an unauthenticated one when nobody signed in).</param>
     /// <param name="tenant">The tenant the request named; null or empty for none.</param>
@@ -21,9 +24,14 @@ public sealed class TaskCaller
     /// The identity the caller's tasks belong to (for example the user's subject claim); null for an unauthenticated
     /// caller. Two callers with the same user id and tenant share their tasks.
     /// </param>
+    /// <param name="protocolVersion">
+    /// The A2A version the caller speaks (<c>1.0</c>, or <c>0.3</c>): push notification configurations it registers get
+    /// their notifications in it.
+    /// </param>
     /// <exception cref="ArgumentException"><paramref name="userId"/> is empty.</exception>
-    public TaskCaller(ClaimsPrincipal user, string? tenant, string? userId)
+    public TaskCaller(ClaimsPrincipal user, string? tenant, string? userId, string protocolVersion = V1)
     {
+        ArgumentException.ThrowIfNullOrEmpty(protocolVersion);
         ArgumentNullException.ThrowIfNull(user);
         if (userId is { Length: 0 })
         {
@@ -33,8 +41,12 @@ public sealed class TaskCaller
         User = user;
         Tenant = string.IsNullOrEmpty(tenant) ? null : tenant;
         UserId = userId;
+        ProtocolVersion = protocolVersion;
         Owner = OwnerKey(Tenant, userId);
     }
+
+    /// <summary>The A2A version the caller speaks: <c>1.0</c>, or <c>0.3</c>.</summary>
+    public string ProtocolVersion { get; }
 
     /// <summary>The request's principal; <see cref="ClaimsPrincipal.Identity"/> is unauthenticated when nobody signed in.</summary>
     public ClaimsPrincipal User { get; }

@@ -54,6 +54,31 @@ public sealed class PushNotificationTests(PushProbeServer server) : IClassFixtur
         Assert.Equal("Hello, world!", string.Concat(seen.Artifacts.Single().Parts.Select(p => p.Text)));
     }
 
+    [Theory]
+    [InlineData("JSONRPC")]
+    [InlineData("HTTP+JSON")]
+    public async Task A_webhook_registered_in_v03_gets_the_task_in_v03_json_and_our_receiver_reads_it(string binding)
+    {
+        var v03 = new A2A.Client.A2AClient(server.Http, server.Endpoint, binding, "0.3");
+        AgentTask asked = (await v03.SendMessageAsync(Send("input please"))).Task!;
+        await v03.CreateTaskPushNotificationConfigAsync(_hook.Config(asked.Id, token: "tok-03"));
+        await v03.SendMessageAsync(Send("more", taskId: asked.Id));
+
+        IReadOnlyList<WebhookReceiver.Received> got = (await _hook.WaitForAsync(r => r.Any(x => x.Body.Contains(asked.Id) && x.Body.Contains("\"completed\"", StringComparison.Ordinal))))
+            .Where(r => r.Body.Contains(asked.Id)).ToArray();
+        Assert.All(got, r => Assert.Equal(("Bearer hook-secret", "tok-03", "application/json", 204), (r.Authorization, r.Token, r.ContentType, r.Status)));
+        foreach (WebhookReceiver.Received notification in got)
+        {
+            // The task itself, as v0.3 writes it (JS SDK's V03PushNotificationSerializer): kind, lowercase state.
+            using var body = System.Text.Json.JsonDocument.Parse(notification.Body);
+            Assert.Equal(("task", asked.Id), (body.RootElement.GetProperty("kind").GetString(), body.RootElement.GetProperty("id").GetString()));
+            Assert.DoesNotContain("TASK_STATE_", notification.Body, StringComparison.Ordinal);
+        }
+
+        // MapA2APushReceiver reads v0.3 notifications as task snapshots.
+        Assert.Equal(TaskState.Completed, _hook.Feed.GetTask(asked.Id)!.Status.State);
+    }
+
     [Fact]
     public async Task Create_get_list_and_delete_manage_configs_and_withhold_credentials()
     {
