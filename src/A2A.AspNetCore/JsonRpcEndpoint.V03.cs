@@ -17,49 +17,49 @@ internal sealed partial class JsonRpcEndpoint
 
     private async Task DispatchV03Async(HttpContext context, JsonElement id, string method, JsonElement parameters, CancellationToken aborted)
     {
-        Tasks.TaskCaller caller = Security.TaskCallers.For(context.User, tenant: null, options, V03Methods.Version);
+        Tasks.TaskCaller caller = Caller(context, tenant: null, V03Methods.Version);
         switch (method)
         {
             case V03Methods.MessageSend:
-                SendMessageRequest send = V03Json.FromNode<SendMessageRequest>(V03Json.FromSendMessageRequest(Node(parameters), Binding));
+                SendMessageRequest send = V03Json.FromNode<SendMessageRequest>(V03Json.FromSendMessageRequest(ParamsObject(parameters), Binding));
                 SendMessageResponse sent = await service.SendMessageAsync(send, caller, aborted).ConfigureAwait(false);
                 await WriteV03Async(context, id, V03Json.ToSendMessageResponse(V03Json.ToNode(sent), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.MessageStream:
-                SendMessageRequest stream = V03Json.FromNode<SendMessageRequest>(V03Json.FromSendMessageRequest(Node(parameters), Binding));
+                SendMessageRequest stream = V03Json.FromNode<SendMessageRequest>(V03Json.FromSendMessageRequest(ParamsObject(parameters), Binding));
                 await StreamV03Async(context, id, await service.SendStreamingMessageAsync(stream, caller, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case V03Methods.TasksGet:
-                JsonObject get = Object(parameters);
+                JsonObject get = ParamsObject(parameters);
                 AgentTask task = await service.GetTaskAsync(new GetTaskRequest { Id = TaskId(get, "id"), HistoryLength = OptionalInt(get, "historyLength") }, caller, aborted).ConfigureAwait(false);
                 await WriteV03Async(context, id, V03Json.ToTask(V03Json.ToNode(task), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.TasksCancel:
-                AgentTask canceled = await service.CancelTaskAsync(new CancelTaskRequest { Id = TaskId(Object(parameters), "id") }, caller, aborted).ConfigureAwait(false);
+                AgentTask canceled = await service.CancelTaskAsync(new CancelTaskRequest { Id = TaskId(ParamsObject(parameters), "id") }, caller, aborted).ConfigureAwait(false);
                 await WriteV03Async(context, id, V03Json.ToTask(V03Json.ToNode(canceled), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.TasksResubscribe:
-                var subscribe = new SubscribeToTaskRequest { Id = TaskId(Object(parameters), "id") };
+                var subscribe = new SubscribeToTaskRequest { Id = TaskId(ParamsObject(parameters), "id") };
                 await StreamV03Async(context, id, await service.SubscribeToTaskAsync(subscribe, caller, aborted).ConfigureAwait(false), aborted).ConfigureAwait(false);
                 break;
             case V03Methods.PushConfigSet:
-                TaskPushNotificationConfig config = V03Json.FromNode<TaskPushNotificationConfig>(V03Json.FromTaskPushConfig(Node(parameters), taskId: null));
+                TaskPushNotificationConfig config = V03Json.FromNode<TaskPushNotificationConfig>(V03Json.FromTaskPushConfig(ParamsObject(parameters), taskId: null));
                 TaskPushNotificationConfig created = await service.CreateTaskPushNotificationConfigAsync(config, caller, aborted).ConfigureAwait(false);
                 await WriteV03Async(context, id, V03Json.ToTaskPushConfig(V03Json.ToNode(created), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.PushConfigGet:
-                JsonObject getConfig = Object(parameters);
+                JsonObject getConfig = ParamsObject(parameters);
                 string getTask = TaskId(getConfig, "id");
                 TaskPushNotificationConfig found = await GetV03ConfigAsync(getTask, OptionalString(getConfig, "pushNotificationConfigId"), caller, aborted).ConfigureAwait(false);
                 await WriteV03Async(context, id, V03Json.ToTaskPushConfig(V03Json.ToNode(found), Binding)).ConfigureAwait(false);
                 break;
             case V03Methods.PushConfigList:
-                string listTask = TaskId(Object(parameters), "id");
+                string listTask = TaskId(ParamsObject(parameters), "id");
                 ListTaskPushNotificationConfigsResponse all = await service.ListTaskPushNotificationConfigsAsync(new ListTaskPushNotificationConfigsRequest { TaskId = listTask }, caller, aborted).ConfigureAwait(false);
                 await WriteV03Async(context, id, new JsonArray([.. all.Configs.Select(c => (JsonNode)V03Json.ToTaskPushConfig(V03Json.ToNode(c), Binding))])).ConfigureAwait(false);
                 break;
             case V03Methods.PushConfigDelete:
-                JsonObject delete = Object(parameters);
+                JsonObject delete = ParamsObject(parameters);
                 var deleteRequest = new DeleteTaskPushNotificationConfigRequest { TaskId = TaskId(delete, "id"), Id = TaskId(delete, "pushNotificationConfigId") };
                 await service.DeleteTaskPushNotificationConfigAsync(deleteRequest, caller, aborted).ConfigureAwait(false);
                 await WriteV03Async(context, id, null).ConfigureAwait(false);
@@ -111,14 +111,7 @@ internal sealed partial class JsonRpcEndpoint
             }
         }, error: false));
 
-    private static JsonNode? Node(JsonElement parameters) => parameters.ValueKind switch
-    {
-        JsonValueKind.Object => JsonObject.Create(parameters),
-        JsonValueKind.Undefined => throw new InvalidParamsException("params is required for this method."),
-        _ => throw new InvalidParamsException($"params must be a JSON object, not {parameters.ValueKind}."),
-    };
-
-    private static JsonObject Object(JsonElement parameters) => (JsonObject)Node(parameters)!;
+    private static JsonObject ParamsObject(JsonElement parameters) => JsonObject.Create(RequireObject(parameters))!;
 
     private static string TaskId(JsonObject parameters, string name) =>
         OptionalString(parameters, name) is { Length: > 0 } value ? value : throw new InvalidParamsException($"params.{name} is required.");

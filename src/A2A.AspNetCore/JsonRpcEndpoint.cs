@@ -166,19 +166,19 @@ internal sealed partial class JsonRpcEndpoint(A2AAgentService service, A2AServer
         }
     }
 
-    private TaskCaller Caller(HttpContext context, string? tenant) => Security.TaskCallers.For(context.User, tenant, options);
+    private TaskCaller Caller(HttpContext context, string? tenant, string protocolVersion = A2AMethods.ProtocolVersion) =>
+        Security.TaskCallers.For(context.User, tenant, options, protocolVersion);
 
-    private static T Params<T>(JsonElement parameters, JsonTypeInfo<T> info)
+    private static T Params<T>(JsonElement parameters, JsonTypeInfo<T> info) =>
+        ProtoFieldNames.ToJsonNames(RequireObject(parameters)).Deserialize(info) ?? throw new InvalidParamsException("params must be a JSON object.");
+
+    // Every method's params are one JSON object.
+    private static JsonElement RequireObject(JsonElement parameters) => parameters.ValueKind switch
     {
-        if (parameters.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidParamsException(parameters.ValueKind == JsonValueKind.Undefined
-                ? "params is required for this method."
-                : $"params must be a JSON object, not {parameters.ValueKind}.");
-        }
-
-        return ProtoFieldNames.ToJsonNames(parameters).Deserialize(info) ?? throw new InvalidParamsException("params must be a JSON object.");
-    }
+        JsonValueKind.Object => parameters,
+        JsonValueKind.Undefined => throw new InvalidParamsException("params is required for this method."),
+        _ => throw new InvalidParamsException($"params must be a JSON object, not {parameters.ValueKind}."),
+    };
 
     // The request object: {"jsonrpc":"2.0","method":"...","params":{...},"id":1|"x"}.
     private static (JsonElement Id, string Method, JsonElement Params) ReadEnvelope(JsonElement root)

@@ -83,7 +83,7 @@ internal static class RequestJson
             return false;
         }
 
-        if (options.V03Compatibility && Protocol.V03.V03Card.IsLegacy(version))
+        if (options.V03Compatibility && Protocol.V03.V03Methods.IsV03(version))
         {
             return true;
         }

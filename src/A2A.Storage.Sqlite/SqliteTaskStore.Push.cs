@@ -11,7 +11,7 @@ namespace A2A.Storage.Sqlite;
 public sealed partial class SqliteTaskStore : IPushNotificationStore
 {
     /// <inheritdoc />
-    public async ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = "1.0", CancellationToken cancellationToken = default)
+    public async ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = A2A.JsonRpc.A2AMethods.ProtocolVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         string taskId = config.TaskId is { Length: > 0 } id ? id : throw new ArgumentException("The configuration's TaskId is required.", nameof(config));

@@ -310,8 +310,8 @@ internal sealed partial class PushDeliveryService : IAsyncDisposable
                         .ToDictionary(c => c.Config.Id!, StringComparer.Ordinal);
                     due = due.Where(c => current.ContainsKey(c.Config.Id!)).Select(c => current[c.Config.Id!]).ToArray();
                     PushBody v1 = new(A2AJson.SerializeToUtf8Bytes(notification), PushNotificationSender.ContentType);
-                    PushBody? v03 = due.Any(c => c.ProtocolVersion != Tasks.TaskCaller.V1) ? await V03BodyAsync(taskId, notification, stop).ConfigureAwait(false) : null;
-                    await Task.WhenAll(due.Select(c => DeliverAsync(taskId, c.Config, notification.Kind, c.ProtocolVersion == Tasks.TaskCaller.V1 ? v1 : v03!, stop))).ConfigureAwait(false);
+                    PushBody? v03 = due.Any(c => c.ProtocolVersion != A2A.JsonRpc.A2AMethods.ProtocolVersion) ? await V03BodyAsync(taskId, notification, stop).ConfigureAwait(false) : null;
+                    await Task.WhenAll(due.Select(c => DeliverAsync(taskId, c.Config, notification.Kind, c.ProtocolVersion == A2A.JsonRpc.A2AMethods.ProtocolVersion ? v1 : v03!, stop))).ConfigureAwait(false);
                 }
 
                 foreach (StoredPushConfig config in due)

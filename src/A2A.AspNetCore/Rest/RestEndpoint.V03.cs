@@ -27,19 +27,8 @@ internal sealed partial class RestEndpoint
             return new RestRoute(A2AMethods.GetExtendedAgentCard);
         }
 
-        RestRoute? route = null;
-        if (relative.StartsWith(V03Prefix, StringComparison.Ordinal))
-        {
-            try
-            {
-                route = RestRoute.Parse(httpMethod, relative[V03Prefix.Length..]);
-            }
-            catch (MethodNotFoundException)
-            {
-            }
-        }
-
-        return route is { Tenant: null } && route.Method is not (A2AMethods.ListTasks or A2AMethods.GetExtendedAgentCard)
+        RestRoute? route = relative.StartsWith(V03Prefix, StringComparison.Ordinal) ? RestRoute.TryParse(httpMethod, relative[V03Prefix.Length..], tenants: false) : null;
+        return route is not null && route.Method is not (A2AMethods.ListTasks or A2AMethods.GetExtendedAgentCard)
             ? route
             : throw new MethodNotFoundException(
                 $"No A2A v0.3 operation is {httpMethod} /{relative}. The v0.3 HTTP+JSON operations are POST v1/message:send, POST v1/message:stream, GET v1/tasks/{{id}}, POST v1/tasks/{{id}}:cancel, GET v1/tasks/{{id}}:subscribe, the v1/tasks/{{id}}/pushNotificationConfigs resources and GET v1/card; send A2A-Version: 1.0 for the v1.0 routes.");
@@ -47,7 +36,7 @@ internal sealed partial class RestEndpoint
 
     private async Task DispatchV03Async(HttpContext context, RestRoute route, CancellationToken aborted)
     {
-        Tasks.TaskCaller caller = Security.TaskCallers.For(context.User, tenant: null, options, V03Methods.Version);
+        Tasks.TaskCaller caller = Caller(context, route, protocolVersion: V03Methods.Version);
         switch (route.Method)
         {
             case A2AMethods.SendMessage:
@@ -98,10 +87,8 @@ internal sealed partial class RestEndpoint
 
     private async Task<JsonNode> V03BodyAsync(HttpContext context, CancellationToken aborted)
     {
-        using JsonDocument document = await RequestJson.ReadAsync(context.Request, options, aborted).ConfigureAwait(false);
-        return document.RootElement.ValueKind == JsonValueKind.Object
-            ? JsonObject.Create(document.RootElement.Clone())!
-            : throw new InvalidParamsException($"The request body must be a JSON object, not {document.RootElement.ValueKind}.");
+        using JsonDocument document = await ObjectBodyAsync(context, aborted).ConfigureAwait(false);
+        return JsonObject.Create(document.RootElement.Clone())!;
     }
 
     private static Task WriteV03Async(HttpContext context, JsonObject body) =>

@@ -143,14 +143,14 @@ internal sealed partial class RestEndpoint(A2AAgentService service, A2AServerOpt
     }
 
     // The tenant is the path's; a body that names one must name the same.
-    private TaskCaller Caller(HttpContext context, RestRoute route, string? bodyTenant = null)
+    private TaskCaller Caller(HttpContext context, RestRoute route, string? bodyTenant = null, string protocolVersion = A2AMethods.ProtocolVersion)
     {
         if (!string.IsNullOrEmpty(bodyTenant) && route.Tenant is { } pathTenant && bodyTenant != pathTenant)
         {
             throw new InvalidParamsException($"The body's tenant '{bodyTenant}' does not match the tenant in the path, '{pathTenant}'.");
         }
 
-        return Security.TaskCallers.For(context.User, route.Tenant ?? bodyTenant, options);
+        return Security.TaskCallers.For(context.User, route.Tenant ?? bodyTenant, options, protocolVersion);
     }
 
     private async Task<T> BodyAsync<T>(HttpContext context, JsonTypeInfo<T> info, CancellationToken aborted)
@@ -167,13 +167,22 @@ internal sealed partial class RestEndpoint(A2AAgentService service, A2AServerOpt
             return null;
         }
 
-        using JsonDocument document = await RequestJson.ReadAsync(request, options, aborted).ConfigureAwait(false);
+        using JsonDocument document = await ObjectBodyAsync(context, aborted).ConfigureAwait(false);
+        return ProtoFieldNames.ToJsonNames(document.RootElement).Deserialize(info);
+    }
+
+    // The body, which every operation that has one sends as one JSON object; the caller disposes it.
+    private async Task<JsonDocument> ObjectBodyAsync(HttpContext context, CancellationToken aborted)
+    {
+        JsonDocument document = await RequestJson.ReadAsync(context.Request, options, aborted).ConfigureAwait(false);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidParamsException($"The request body must be a JSON object, not {document.RootElement.ValueKind}.");
+            JsonValueKind kind = document.RootElement.ValueKind;
+            document.Dispose();
+            throw new InvalidParamsException($"The request body must be a JSON object, not {kind}.");
         }
 
-        return ProtoFieldNames.ToJsonNames(document.RootElement).Deserialize(info);
+        return document;
     }
 
     private static string? Text(IQueryCollection query, string name) =>

@@ -13,20 +13,24 @@ internal sealed record RestRoute(string Method, string? TaskId = null, string? C
 {
     /// <summary>The operation for <paramref name="httpMethod"/> on <paramref name="path"/> (below the agent's route, as ASP.NET Core decoded it).</summary>
     /// <exception cref="MethodNotFoundException">No operation has that method and path (answered 404).</exception>
-    public static RestRoute Parse(string httpMethod, string path)
+    public static RestRoute Parse(string httpMethod, string path) =>
+        TryParse(httpMethod, path, tenants: true) ?? throw new MethodNotFoundException(
+            $"No A2A operation is {httpMethod} /{path.TrimStart('/')}. The HTTP+JSON operations are POST message:send, POST message:stream, GET tasks, GET tasks/{{id}}, POST tasks/{{id}}:cancel, POST tasks/{{id}}:subscribe, the tasks/{{id}}/pushNotificationConfigs resources and GET extendedAgentCard, each optionally below a tenant (/{{tenant}}/tasks/...).");
+
+    /// <summary>The operation, or null when there is none; with <paramref name="tenants"/>, a route may start with a tenant segment.</summary>
+    public static RestRoute? TryParse(string httpMethod, string path, bool tenants)
     {
         // ASP.NET Core has decoded the path except for escaped slashes, so an id may carry one as %2F.
         string[] raw = path.Trim('/').Split('/');
 
-        // Every route may start with a tenant segment; a path that is a route without one is read that way first.
+        // A path that is a route without a tenant is read that way first.
         RestRoute? route = Match(httpMethod, raw);
-        if (route is null && raw.Length > 1 && Match(httpMethod, raw[1..]) is { } scoped)
+        if (route is null && tenants && raw.Length > 1 && Match(httpMethod, raw[1..]) is { } scoped)
         {
             route = scoped with { Tenant = Id(raw[0]) };
         }
 
-        return route ?? throw new MethodNotFoundException(
-            $"No A2A operation is {httpMethod} /{path.TrimStart('/')}. The HTTP+JSON operations are POST message:send, POST message:stream, GET tasks, GET tasks/{{id}}, POST tasks/{{id}}:cancel, POST tasks/{{id}}:subscribe, the tasks/{{id}}/pushNotificationConfigs resources and GET extendedAgentCard, each optionally below a tenant (/{{tenant}}/tasks/...).");
+        return route;
     }
 
     private static RestRoute? Match(string httpMethod, string[] raw)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using A2A.Errors;
+using A2A.JsonRpc;
 using A2A.Tasks;
 
 namespace A2A.AspNetCore.Security;
@@ -15,11 +16,11 @@ internal static class TaskCallers
     // name for it, then the principal's name.
     private static readonly string[] DefaultClaimTypes = [ClaimTypes.NameIdentifier, "sub"];
 
-    public static TaskCaller For(ClaimsPrincipal? user, string? tenant, A2AServerOptions options, string protocolVersion = TaskCaller.V1)
+    public static TaskCaller For(ClaimsPrincipal? user, string? tenant, A2AServerOptions options, string protocolVersion = A2AMethods.ProtocolVersion)
     {
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return string.IsNullOrEmpty(tenant) && protocolVersion == TaskCaller.V1
+            return string.IsNullOrEmpty(tenant) && protocolVersion == A2AMethods.ProtocolVersion
                 ? TaskCaller.Anonymous
                 : new TaskCaller(user ?? TaskCaller.Anonymous.User, tenant, userId: null, protocolVersion);
         }

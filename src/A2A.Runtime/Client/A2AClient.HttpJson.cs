@@ -97,7 +97,7 @@ public sealed partial class A2AClient
             try
             {
                 StreamResponse change = (v03
-                    ? JsonSerializer.Deserialize(FromV03Result(method, System.Text.Json.Nodes.JsonNode.Parse(json), Protocol.V03.V03Binding.HttpJson), A2AJson.TypeInfo<StreamResponse>())
+                    ? JsonSerializer.Deserialize(FromV03Result(method, NodeOf(document.RootElement), Protocol.V03.V03Binding.HttpJson), A2AJson.TypeInfo<StreamResponse>())
                     : document.RootElement.Deserialize(A2AJson.TypeInfo<StreamResponse>())) ?? throw new JsonException("The event is null.");
                 return change.Kind == StreamResponseKind.None ? throw new JsonException("The event carries no task, message, statusUpdate or artifactUpdate.") : change;
             }

@@ -92,6 +92,14 @@ public sealed partial class A2AClient
         return null;
     }
 
+    // An already parsed answer as a node for the translation (read before the document is disposed), not parsed again.
+    private static JsonNode? NodeOf(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(element),
+        JsonValueKind.Array => JsonArray.Create(element),
+        _ => null,
+    };
+
     private static JsonObject Without(JsonObject v1, string member)
     {
         var copy = (JsonObject)v1.DeepClone();

@@ -57,7 +57,7 @@ public sealed partial class A2AClient
     {
         ArgumentNullException.ThrowIfNull(protocolVersion);
         _v03 = protocolVersion != A2AMethods.ProtocolVersion;
-        if (_v03 && !V03Card.IsLegacy(protocolVersion))
+        if (_v03 && !V03Methods.IsV03(protocolVersion))
         {
             throw new ArgumentException($"This client speaks A2A {A2AMethods.ProtocolVersion} and {V03Methods.Version}, not '{protocolVersion}'.", nameof(protocolVersion));
         }
@@ -149,7 +149,7 @@ public sealed partial class A2AClient
                 // An interface without a version is a v1.0 one (the field is required there).
                 AgentInterface? offered = card.SupportedInterfaces.FirstOrDefault(i =>
                     string.Equals(i.ProtocolBinding, binding, StringComparison.OrdinalIgnoreCase)
-                    && (v03 ? V03Card.IsLegacy(i.ProtocolVersion) : string.IsNullOrEmpty(i.ProtocolVersion) || i.ProtocolVersion == A2AMethods.ProtocolVersion)
+                    && (v03 ? V03Methods.IsV03(i.ProtocolVersion) : string.IsNullOrEmpty(i.ProtocolVersion) || i.ProtocolVersion == A2AMethods.ProtocolVersion)
                     && Uri.TryCreate(i.Url, UriKind.Absolute, out _));
                 if (offered is not null)
                 {
@@ -346,7 +346,7 @@ public sealed partial class A2AClient
             try
             {
                 return (_v03
-                    ? JsonSerializer.Deserialize(FromV03Result(method, System.Text.Json.Nodes.JsonNode.Parse(result.GetRawText()), V03Binding.JsonRpc), info)
+                    ? JsonSerializer.Deserialize(FromV03Result(method, NodeOf(result), V03Binding.JsonRpc), info)
                     : result.Deserialize(info)) ?? throw new JsonException("The result is null.");
             }
             catch (JsonException ex)

@@ -29,7 +29,7 @@ public interface IPushNotificationStore
     /// <param name="cancellationToken">Stops the wait (not necessarily the write).</param>
     /// <exception cref="Errors.TaskNotFoundException">The task is unknown.</exception>
     /// <exception cref="Errors.PushConfigLimitExceededException">The task already has <paramref name="maxConfigsPerTask"/> configurations.</exception>
-    ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = "1.0", CancellationToken cancellationToken = default);
+    ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = A2A.JsonRpc.A2AMethods.ProtocolVersion, CancellationToken cancellationToken = default);
 
     /// <summary>The task's configurations with their progress, oldest first; empty when it has none (or is unknown).</summary>
     ValueTask<IReadOnlyList<StoredPushConfig>> ListPushConfigsAsync(string taskId, CancellationToken cancellationToken = default);

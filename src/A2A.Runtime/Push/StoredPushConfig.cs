@@ -9,4 +9,4 @@ namespace A2A.Push;
 /// The A2A version of the client that registered it, and so of the notifications it gets: <c>1.0</c> (each change
 /// as a <c>StreamResponse</c>), or <c>0.3</c> (the task, in v0.3's JSON).
 /// </param>
-public sealed record StoredPushConfig(TaskPushNotificationConfig Config, long DeliveredSequence, string ProtocolVersion = "1.0");
+public sealed record StoredPushConfig(TaskPushNotificationConfig Config, long DeliveredSequence, string ProtocolVersion = JsonRpc.A2AMethods.ProtocolVersion);

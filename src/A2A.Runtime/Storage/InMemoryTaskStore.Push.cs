@@ -8,7 +8,7 @@ namespace A2A.Storage;
 public sealed partial class InMemoryTaskStore : IPushNotificationStore
 {
     /// <inheritdoc />
-    public ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = "1.0", CancellationToken cancellationToken = default)
+    public ValueTask SavePushConfigAsync(TaskPushNotificationConfig config, long deliveredSequence, int maxConfigsPerTask, string protocolVersion = A2A.JsonRpc.A2AMethods.ProtocolVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(config.TaskId, "config.TaskId");

@@ -14,8 +14,6 @@ public sealed class TaskCaller
     /// <summary>An unauthenticated caller without a tenant: it owns the tasks nobody owns (empty owner key).</summary>
     public static TaskCaller Anonymous { get; } = new(Nobody, tenant: null, userId: null);
 
-    /// <summary>The A2A version of a v1.0 caller.</summary>
-    public const string V1 = "1.0";
 
     /// <summary>Creates a caller.</summary>
     /// <param name="user">The request's principal (an unauthenticated one when nobody signed in).</param>
@@ -29,7 +27,7 @@ public sealed class TaskCaller
     /// their notifications in it.
     /// </param>
     /// <exception cref="ArgumentException"><paramref name="userId"/> is empty.</exception>
-    public TaskCaller(ClaimsPrincipal user, string? tenant, string? userId, string protocolVersion = V1)
+    public TaskCaller(ClaimsPrincipal user, string? tenant, string? userId, string protocolVersion = JsonRpc.A2AMethods.ProtocolVersion)
     {
         ArgumentException.ThrowIfNullOrEmpty(protocolVersion);
         ArgumentNullException.ThrowIfNull(user);

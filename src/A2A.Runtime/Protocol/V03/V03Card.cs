@@ -19,7 +19,7 @@ internal static class V03Card
     public static JsonObject ToBlended(JsonObject v1)
     {
         JsonArray interfaces = v1["supportedInterfaces"] as JsonArray ?? [];
-        List<JsonObject> legacy = [.. interfaces.OfType<JsonObject>().Where(i => IsLegacy(Text(i["protocolVersion"])))];
+        List<JsonObject> legacy = [.. interfaces.OfType<JsonObject>().Where(i => V03Methods.IsV03(Text(i["protocolVersion"])))];
         JsonObject? primary = legacy.FirstOrDefault(i => Text(i["protocolBinding"]) == ProtocolBindings.JsonRpc) ?? legacy.FirstOrDefault()
             ?? interfaces.OfType<JsonObject>().FirstOrDefault();
 
@@ -125,9 +125,6 @@ internal static class V03Card
 
         return result;
     }
-
-    /// <summary>Whether an interface's protocol version is a v0.3 one (<c>0.3</c>, <c>0.3.0</c>, ...).</summary>
-    public static bool IsLegacy(string? version) => version is not null && (version == "0.3" || version.StartsWith("0.3.", StringComparison.Ordinal));
 
     private static JsonNode ToLegacySkill(JsonNode? skill)
     {

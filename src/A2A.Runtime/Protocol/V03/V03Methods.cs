@@ -17,6 +17,9 @@ internal static class V03Methods
     /// <summary>What the <c>A2A-Version</c> header says for v0.3 (a v0.3 client may also send none).</summary>
     public const string Version = "0.3";
 
+    /// <summary>Whether a protocol version is a v0.3 one (<c>0.3</c>, <c>0.3.0</c>, ...).</summary>
+    public static bool IsV03(string? version) => version is not null && (version == Version || version.StartsWith(Version + ".", StringComparison.Ordinal));
+
     /// <summary>The v0.3 extensions header (v1.0 names it <c>A2A-Extensions</c>).</summary>
     public const string ExtensionsHeader = "X-A2A-Extensions";
 }
