@@ -23,7 +23,7 @@ if (args is ["soak", ..])
 
 if (args is ["serve-trivial", ..])
 {
-    await WireBenchmarks.ServeTrivialAsync(); // the server process of the wire benchmark
+    await WireBenchmarks.ServeTrivialAsync(args.Length > 1 ? args[1] : "memory", args.Length > 2 ? args[2] : null); // the server process of the wire benchmark
     return;
 }
 

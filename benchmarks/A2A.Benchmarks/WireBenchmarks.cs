@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using A2A.Storage.Sqlite;
+using A2A.Storage.PostgreSql;
 
 namespace A2A.Benchmarks;
 
@@ -199,12 +201,24 @@ public class WireBenchmarks
     }
 
     /// <summary>Serves <see cref="TrivialAgent"/> on 127.0.0.1 (a free port) until stdin closes; prints "listening PORT".</summary>
-    public static async Task ServeTrivialAsync()
+    public static async Task ServeTrivialAsync(string store = "memory", string? connectionString = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddTrivialAgent();
+        switch (store)
+        {
+            case "sqlite-full":
+            case "sqlite-normal":
+                builder.Services.AddSqliteTaskStore(connectionString ?? $"Data Source={Path.Combine(Path.GetTempPath(), $"a2a-bench-{Guid.NewGuid():N}.db")}",
+                    o => o with { Durability = store == "sqlite-full" ? A2A.Storage.Sqlite.SqliteDurability.Full : A2A.Storage.Sqlite.SqliteDurability.Normal });
+                break;
+            case "postgres":
+                builder.Services.AddPostgreSqlTaskStore(connectionString!);
+                break;
+        }
+
         await using WebApplication app = builder.Build();
         app.MapTrivialAgent("/a2a");
         await app.StartAsync();

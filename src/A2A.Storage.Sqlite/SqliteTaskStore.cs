@@ -177,8 +177,10 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         return await ReadAsync(async connection =>
         {
-            // One read transaction, so the events and the task's existence are seen at the same moment.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // One read transaction, so the events and the task's existence are seen at the same moment. Deferred: the
+            // default (BEGIN IMMEDIATE) takes the write lock, so a read would wait for the writer, and
+            // Microsoft.Data.Sqlite retries a busy statement only every 150 ms.
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: true);
             await using SqliteCommand exists = Command(connection, "SELECT 1 FROM a2a_tasks WHERE id = $id;", ("$id", taskId));
             exists.Transaction = transaction;
             if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
