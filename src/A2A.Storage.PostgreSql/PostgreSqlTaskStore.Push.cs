@@ -44,11 +44,11 @@ public sealed partial class PostgreSqlTaskStore : IPushNotificationStore
         return await RunAsync(async connection =>
         {
             var configs = new List<StoredPushConfig>();
-            await using NpgsqlCommand command = Command(connection, "SELECT config, delivered, protocol_version FROM a2a_push_configs WHERE task_id = $1 ORDER BY created;", Text(taskId));
+            await using NpgsqlCommand command = Command(connection, "SELECT config, delivered, protocol_version, config_id FROM a2a_push_configs WHERE task_id = $1 ORDER BY created;", Text(taskId));
             await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                configs.Add(new StoredPushConfig(A2AJson.Deserialize<TaskPushNotificationConfig>(reader.GetString(0)), reader.GetInt64(1), reader.GetString(2)));
+                configs.Add(new StoredPushConfig(StoredJson.PushConfig(reader.GetString(0), taskId, reader.GetString(3), _source), reader.GetInt64(1), reader.GetString(2)));
             }
 
             return (IReadOnlyList<StoredPushConfig>)configs;

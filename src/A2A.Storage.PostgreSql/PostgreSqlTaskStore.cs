@@ -1,6 +1,8 @@
 using A2A.Errors;
 using A2A.Json;
 using A2A.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -35,6 +37,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _source;
     private readonly TaskEventSignals _signals;
+    private readonly ILogger _logger;
     private readonly ChangeListener _listener;
     private readonly ChangeNotifier _notifier;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
@@ -51,12 +54,14 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
     /// <summary>Creates the store. Nothing is opened yet: the first call connects, and creates or upgrades the schema.</summary>
     /// <param name="options">The database, polling and retention.</param>
     /// <param name="timeProvider">The clock for retention; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="logger">Where rows the store cannot read are reported; none when null.</param>
     /// <exception cref="ArgumentException">The options are not valid; the message says which and why.</exception>
-    public PostgreSqlTaskStore(PostgreSqlTaskStoreOptions options, TimeProvider? timeProvider = null)
+    public PostgreSqlTaskStore(PostgreSqlTaskStoreOptions options, TimeProvider? timeProvider = null, ILogger<PostgreSqlTaskStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         _source = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
@@ -111,7 +116,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
             await using NpgsqlCommand command = Command(connection, "SELECT version, task, task_owner FROM a2a_tasks WHERE id = $1;", Text(taskId));
             await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new StoredTask(A2AJson.Deserialize<AgentTask>(reader.GetString(1)), reader.GetInt64(0), reader.GetString(2))
+                ? new StoredTask(StoredJson.Task(reader.GetString(1), taskId, _source), reader.GetInt64(0), reader.GetString(2))
                 : null;
         }, "read a task", cancellationToken).ConfigureAwait(false);
     }
@@ -235,31 +240,19 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
         {
             // The page and the count in one round trip.
             await using var batch = new NpgsqlBatch(connection);
-            var page = new NpgsqlBatchCommand($"SELECT task FROM a2a_tasks {seek} {TaskListSql.OrderBy} LIMIT {limit};");
+            var page = new NpgsqlBatchCommand($"SELECT {TaskListSql.PageColumns} FROM a2a_tasks {seek} {TaskListSql.OrderBy} LIMIT {limit};");
             page.Parameters.AddRange(parameters.Select(Clone).ToArray());
             var count = new NpgsqlBatchCommand($"SELECT COUNT(*) FROM a2a_tasks {where};");
             count.Parameters.AddRange(parameters.Take(filterParameters).Select(Clone).ToArray());
             batch.BatchCommands.Add(page);
             batch.BatchCommands.Add(count);
 
-            var tasks = new List<AgentTask>(Math.Min(query.PageSize, 16));
-            bool more = false;
             await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (tasks.Count == query.PageSize)
-                {
-                    more = true;
-                    continue;
-                }
-
-                tasks.Add(A2AJson.Deserialize<AgentTask>(reader.GetString(0)));
-            }
-
+            (List<AgentTask> tasks, string next) = await TaskListSql.ReadPageAsync(reader, query.PageSize, _source, _logger, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             int total = (int)reader.GetInt64(0);
-            return new TaskPage(tasks, more ? TaskListKey.Of(tasks[^1]).ToString() : "", total);
+            return new TaskPage(tasks, next, total);
         }, "list tasks", cancellationToken).ConfigureAwait(false);
     }
 
@@ -288,7 +281,8 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
                     continue;
                 }
 
-                events.Add(new TaskEventRecord(reader.GetInt64(0), A2AJson.Deserialize<StreamResponse>(reader.GetString(1))));
+                long sequence = reader.GetInt64(0);
+                events.Add(new TaskEventRecord(sequence, StoredJson.Event(reader.GetString(1), taskId, sequence, _source)));
             }
 
             return exists ? (IReadOnlyList<TaskEventRecord>)events : throw new TaskNotFoundException(taskId);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace A2A.Storage.PostgreSql;
 
@@ -22,7 +23,7 @@ public static class PostgreSqlTaskStoreServiceCollectionExtensions
         var options = new PostgreSqlTaskStoreOptions { ConnectionString = connectionString };
         options = configure?.Invoke(options) ?? options;
         options.Validate();
-        services.Replace(ServiceDescriptor.Singleton<ITaskStore>(provider => new PostgreSqlTaskStore(options, provider.GetService<TimeProvider>())));
+        services.Replace(ServiceDescriptor.Singleton<ITaskStore>(provider => new PostgreSqlTaskStore(options, provider.GetService<TimeProvider>(), provider.GetService<ILogger<PostgreSqlTaskStore>>())));
         return services;
     }
 }

@@ -42,11 +42,11 @@ public sealed partial class SqliteTaskStore : IPushNotificationStore
         return await ReadAsync(async connection =>
         {
             var configs = new List<StoredPushConfig>();
-            await using SqliteCommand read = Command(connection, "SELECT config, delivered, protocol_version FROM a2a_push_configs WHERE task_id = $id ORDER BY rowid;", ("$id", taskId));
+            await using SqliteCommand read = Command(connection, "SELECT config, delivered, protocol_version, config_id FROM a2a_push_configs WHERE task_id = $id ORDER BY rowid;", ("$id", taskId));
             await using SqliteDataReader reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                configs.Add(new StoredPushConfig(A2AJson.Deserialize<TaskPushNotificationConfig>(reader.GetString(0)), reader.GetInt64(1), reader.GetString(2)));
+                configs.Add(new StoredPushConfig(StoredJson.PushConfig(reader.GetString(0), taskId, reader.GetString(3), _source), reader.GetInt64(1), reader.GetString(2)));
             }
 
             return (IReadOnlyList<StoredPushConfig>)configs;

@@ -3,6 +3,8 @@ using A2A.Errors;
 using A2A.Json;
 using A2A.Protocol;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace A2A.Storage.Sqlite;
 
@@ -34,6 +36,7 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private volatile bool _disposed;
     private readonly TaskEventSignals _signals;
+    private readonly ILogger _logger;
     private long _nextSweepTicks;
     private long _commits;
 
@@ -46,13 +49,15 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
     /// <summary>Opens (and creates, when missing) the store, upgrading an older schema.</summary>
     /// <param name="options">The file, durability, group commit and retention.</param>
     /// <param name="timeProvider">The clock for retention; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="logger">Where rows the store cannot read are reported; none when null.</param>
     /// <exception cref="ArgumentException">The options are not valid; the message says which and why.</exception>
     /// <exception cref="TaskStoreException">The file cannot be opened or is not a task store.</exception>
-    public SqliteTaskStore(SqliteTaskStoreOptions options, TimeProvider? timeProvider = null)
+    public SqliteTaskStore(SqliteTaskStoreOptions options, TimeProvider? timeProvider = null, ILogger<SqliteTaskStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _signals = new TaskEventSignals(options.PollInterval, _time);
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
@@ -91,7 +96,7 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
             await using SqliteCommand command = Command(connection, "SELECT version, task, task_owner FROM a2a_tasks WHERE id = $id;", ("$id", taskId));
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new StoredTask(A2AJson.Deserialize<AgentTask>(reader.GetString(1)), reader.GetInt64(0), reader.GetString(2))
+                ? new StoredTask(StoredJson.Task(reader.GetString(1), taskId, _source), reader.GetInt64(0), reader.GetString(2))
                 : null;
         }, "read a task", cancellationToken).ConfigureAwait(false);
     }
@@ -147,26 +152,17 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
         parameters.Add(("$limit", (long)query.PageSize + 1));
         return await ReadAsync(async connection =>
         {
-            var tasks = new List<AgentTask>(Math.Min(query.PageSize, 16));
-            bool more = false;
-            await using (SqliteCommand page = Command(connection, $"SELECT task FROM a2a_tasks {seek} {TaskListSql.OrderBy} LIMIT $limit;", [.. parameters]))
+            List<AgentTask> tasks;
+            string next;
+            await using (SqliteCommand page = Command(connection, $"SELECT {TaskListSql.PageColumns} FROM a2a_tasks {seek} {TaskListSql.OrderBy} LIMIT $limit;", [.. parameters]))
             await using (SqliteDataReader reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (tasks.Count == query.PageSize)
-                    {
-                        more = true;
-                        break;
-                    }
-
-                    tasks.Add(A2AJson.Deserialize<AgentTask>(reader.GetString(0)));
-                }
+                (tasks, next) = await TaskListSql.ReadPageAsync(reader, query.PageSize, _source, _logger, cancellationToken).ConfigureAwait(false);
             }
 
             await using SqliteCommand count = Command(connection, $"SELECT COUNT(*) FROM a2a_tasks {where};", [.. parameters.Take(filterParameters)]);
             int total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            return new TaskPage(tasks, more ? TaskListKey.Of(tasks[^1]).ToString() : "", total);
+            return new TaskPage(tasks, next, total);
         }, "list tasks", cancellationToken).ConfigureAwait(false);
     }
 
@@ -195,7 +191,8 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
             await using SqliteDataReader reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                events.Add(new TaskEventRecord(reader.GetInt64(0), A2AJson.Deserialize<StreamResponse>(reader.GetString(1))));
+                long sequence = reader.GetInt64(0);
+                events.Add(new TaskEventRecord(sequence, StoredJson.Event(reader.GetString(1), taskId, sequence, _source)));
             }
 
             return (IReadOnlyList<TaskEventRecord>)events;

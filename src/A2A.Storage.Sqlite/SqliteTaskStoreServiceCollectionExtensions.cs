@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace A2A.Storage.Sqlite;
 
@@ -21,7 +22,7 @@ public static class SqliteTaskStoreServiceCollectionExtensions
         var options = new SqliteTaskStoreOptions { ConnectionString = connectionString };
         options = configure?.Invoke(options) ?? options;
         options.Validate();
-        services.Replace(ServiceDescriptor.Singleton<ITaskStore>(provider => new SqliteTaskStore(options, provider.GetService<TimeProvider>())));
+        services.Replace(ServiceDescriptor.Singleton<ITaskStore>(provider => new SqliteTaskStore(options, provider.GetService<TimeProvider>(), provider.GetService<ILogger<SqliteTaskStore>>())));
         return services;
     }
 }

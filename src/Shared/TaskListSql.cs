@@ -1,3 +1,7 @@
+using System.Data.Common;
+using A2A.Protocol;
+using Microsoft.Extensions.Logging;
+
 namespace A2A.Storage;
 
 /// <summary>
@@ -10,6 +14,38 @@ internal static class TaskListSql
 {
     /// <summary>The order of every page.</summary>
     public const string OrderBy = "ORDER BY status_ticks DESC, id";
+
+    /// <summary>The columns a page query selects, in the order <see cref="ReadPageAsync"/> reads them.</summary>
+    public const string PageColumns = "id, task, status_ticks";
+
+    /// <summary>
+    /// The tasks of a page and the next page's token, from a page query that selected <see cref="PageColumns"/> in
+    /// list order and asked for one row more than <paramref name="pageSize"/> (whether it came says whether a next page
+    /// exists). A row this version cannot read is left out and logged: it takes its place in the paging (the next page
+    /// starts after it) but never fails the list for everyone.
+    /// </summary>
+    public static async Task<(List<AgentTask> Tasks, string NextPageToken)> ReadPageAsync(DbDataReader reader, int pageSize, string store, ILogger logger, CancellationToken cancellationToken)
+    {
+        var tasks = new List<AgentTask>(Math.Min(pageSize, 16));
+        TaskListKey last = default;
+        int rows = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (rows++ == pageSize)
+            {
+                return (tasks, last.ToString());
+            }
+
+            string id = reader.GetString(0);
+            last = new TaskListKey(reader.GetInt64(2), id);
+            if (StoredJson.TaskOrSkip(reader.GetString(1), id, store, logger) is { } task)
+            {
+                tasks.Add(task);
+            }
+        }
+
+        return (tasks, "");
+    }
 
     /// <summary>
     /// The WHERE clause of the filters (for counting the matches) and the one of the page (filters and seek).

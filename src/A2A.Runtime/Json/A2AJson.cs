@@ -9,7 +9,8 @@ namespace A2A.Json;
 
 /// <summary>
 /// ProtoJSON serialization of the A2A v1.0 model: camelCase names, <c>TASK_STATE_*</c>/<c>ROLE_*</c> enums,
-/// RFC 3339 UTC timestamps, base64 bytes, and default values (null, empty string, empty list, false, 0) omitted.
+/// RFC 3339 UTC timestamps, base64 bytes, and default values (null, empty string, empty list, false, 0) omitted,
+/// except where ProtoJSON keeps presence: an empty string that is a oneof member or an `optional` field is written.
 /// A oneof (Part content, StreamResponse payload) is recognized by which member is present.
 /// </summary>
 public static class A2AJson
@@ -74,7 +75,7 @@ public static class A2AJson
         foreach (JsonPropertyInfo property in typeInfo.Properties)
         {
             Type type = property.PropertyType;
-            if (type == typeof(string))
+            if (type == typeof(string) && !KeepsPresence(typeInfo.Type, property.Name))
             {
                 property.ShouldSerialize = static (_, value) => value is string { Length: > 0 };
             }
@@ -84,6 +85,13 @@ public static class A2AJson
             }
         }
     }
+
+    // Strings whose presence ProtoJSON keeps, so an empty one is still written: the members of a oneof (an empty text
+    // part is {"text": ""}, never {}, which would carry no content at all) and the proto's `optional` fields.
+    // Every other string field is omitted when empty.
+    private static bool KeepsPresence(Type type, string jsonName) =>
+        (type == typeof(Part) && jsonName is "text" or "url")
+        || (type == typeof(AgentCard) && jsonName is "documentationUrl" or "iconUrl");
 
     private static bool HasItems(object? value) => value switch
     {
