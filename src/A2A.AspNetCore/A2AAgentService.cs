@@ -125,7 +125,19 @@ public sealed partial class A2AAgentService : IAsyncDisposable
 
         if (!returnImmediately)
         {
-            await WaitForOutcomeAsync(turn, run, cancellationToken).ConfigureAwait(false);
+            // The turn's own write that settles the task wakes this request directly, with the task as stored: no
+            // subscription, no read. Only when the run ends without one (a cancel that came through the store, a
+            // follow-up the handler ignored) is the task read back.
+            run.Start();
+            if (await Task.WhenAny(turn.Answer.Outcome, run.Completion).WaitAsync(cancellationToken).ConfigureAwait(false) == turn.Answer.Outcome)
+            {
+                return new SendMessageResponse { Task = (await turn.Answer.Outcome.ConfigureAwait(false)).WithHistoryLength(historyLength) };
+            }
+
+            if (turn.Answer.Outcome.IsCompletedSuccessfully)
+            {
+                return new SendMessageResponse { Task = turn.Answer.Outcome.Result.WithHistoryLength(historyLength) };
+            }
         }
 
         return new SendMessageResponse { Task = await Tasks.GetTaskAsync(turn.Task.Id, historyLength, CancellationToken.None).ConfigureAwait(false) };
@@ -364,11 +376,11 @@ public sealed partial class A2AAgentService : IAsyncDisposable
 
             turn = await AgentRunner.AcceptAsync(Tasks, message, caller, cancellationToken).ConfigureAwait(false);
 
-            // A new task's id is fresh, so its lease is free; it is held before the task can exist, so that a task
-            // is never stored without an instance answerable for it.
+            // A new task is stored together with this instance's lease on it (one write), so that it never exists
+            // without an instance answerable for it, and a direct reply, which stores nothing, takes no lease at all.
             if (!followUp && _leases is not null)
             {
-                leased = await AcquireLeaseAsync(turn.Task.Id, cancellationToken).ConfigureAwait(false);
+                turn.Answer.Lease = new RunLease(_leases.Owner, _leases.Duration);
             }
         }
         catch
@@ -471,43 +483,6 @@ public sealed partial class A2AAgentService : IAsyncDisposable
         }
     }
 
-    // Follows the task's events (and starts the run), waiting until they reach a terminal or interrupted state, or the
-    // handler returns (a follow-up it ignored leaves the task unchanged).
-    private async Task WaitForOutcomeAsync(AgentTurn turn, Run run, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        IAsyncEnumerator<TaskEventRecord> events = await OpenEventsAsync(turn, run, stop.Token).ConfigureAwait(false);
-        Task<bool>? next = null;
-        try
-        {
-            while (true)
-            {
-                next = events.MoveNextAsync().AsTask();
-                if (await Task.WhenAny(next, run.Completion).ConfigureAwait(false) != next || !await next.ConfigureAwait(false))
-                {
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            // An enumerator must not be disposed while a MoveNextAsync is in flight: stop it first.
-            if (next is { IsCompleted: false })
-            {
-                await stop.CancelAsync().ConfigureAwait(false);
-                try
-                {
-                    await next.ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-
-            await events.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
     /// <summary>
     /// The stored task, when <paramref name="caller"/> may perform <paramref name="operation"/> on it: it owns the
     /// task, and the application's <see cref="ITaskAuthorizer"/> (if any) agrees.
@@ -541,6 +516,10 @@ public sealed partial class A2AAgentService : IAsyncDisposable
     /// <summary>One handler run: created when a message is accepted, started once the response is ready to observe it.</summary>
     private sealed class Run(A2AAgentService service)
     {
+        // How long a run goes unwatched for a cancel sent to another instance: short next to a person's wait for a
+        // cancel, long next to the handlers that answer at once and would otherwise pay the watch's reads.
+        private static readonly TimeSpan RemoteCancelWatchDelay = TimeSpan.FromMilliseconds(250);
+
         private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(service._stopping.Token);
         private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _started;
@@ -602,7 +581,7 @@ public sealed partial class A2AAgentService : IAsyncDisposable
                 await watching.CancelAsync().ConfigureAwait(false);
                 await watch.ConfigureAwait(false);
                 service._runs.TryRemove(new KeyValuePair<string, Run>(Turn.Task.Id, this));
-                if (service._leases is not null)
+                if (service._leases is not null && HoldsLease)
                 {
                     await service._leases.ReleaseAsync(Turn.Task.Id).ConfigureAwait(false);
                 }
@@ -613,30 +592,43 @@ public sealed partial class A2AAgentService : IAsyncDisposable
             }
         }
 
+        // Whether the run's own write finished the task (which ended its lease in the same write).
+        private bool FinishedByRun => Turn.Answer.Outcome is { IsCompletedSuccessfully: true } outcome && outcome.Result.Status.State.IsTerminal();
+
+        // Whether this run still holds its task's lease when it ends: a follow-up's lease, or a new task's once the task
+        // was stored (with its lease), unless the run finished the task.
+        private bool HoldsLease => (!Turn.IsFirstTurn || Turn.HasTask) && !FinishedByRun;
+
         // With a shared store, a CancelTask may reach another instance, which cancels the task in the store: the task's
-        // log shows it here, and the handler's token fires as if the request had come to this instance.
+        // log shows it here, and the handler's token fires as if the request had come to this instance. A handler that
+        // ends within RemoteCancelWatchDelay is never watched (most are; a cancel that reaches it meanwhile stops it at
+        // its next write, which the store refuses); the first look after the delay catches a cancel that came before.
+        // The run's own writes are known here, so the log is read only when someone else wrote (a cancel can only come
+        // after the run's last write: once it is stored, no write of the run succeeds).
         private async System.Threading.Tasks.Task WatchForRemoteCancelAsync(CancellationToken stop)
         {
             ITaskStore store = service.Tasks.Store;
             try
             {
+                await System.Threading.Tasks.Task.Delay(RemoteCancelWatchDelay, stop).ConfigureAwait(false);
                 if ((await Turn.Answered.WaitAsync(stop).ConfigureAwait(false)).Task is null)
                 {
                     return; // a direct reply: no task to cancel
                 }
 
-                StoredTask? stored = await store.GetAsync(Turn.Task.Id, stop).ConfigureAwait(false);
-                if (stored?.Task.Status.State == TaskState.Canceled)
+                long seen = 0;
+                while (!FinishedByRun)
                 {
-                    Cancel(); // canceled before the watch began
-                    return;
-                }
+                    long after = Math.Max(seen, Turn.Answer.Known.Current?.Version ?? 0);
+                    await store.WaitForEventsAsync(Turn.Task.Id, after, stop).ConfigureAwait(false);
+                    if ((Turn.Answer.Known.Current?.Version ?? 0) > after)
+                    {
+                        continue; // the run's own write: look again from it
+                    }
 
-                long seen = stored?.Version ?? 0;
-                while (true)
-                {
-                    await store.WaitForEventsAsync(Turn.Task.Id, seen, stop).ConfigureAwait(false);
-                    foreach (TaskEventRecord record in await store.ReadEventsAsync(Turn.Task.Id, seen, 64, stop).ConfigureAwait(false))
+                    seen = after;
+                    // Not canceled mid-read: one short read costs less than stopping it (see TaskEventSignals).
+                    foreach (TaskEventRecord record in await store.ReadEventsAsync(Turn.Task.Id, after, 64, CancellationToken.None).ConfigureAwait(false))
                     {
                         seen = record.Sequence;
                         TaskState? state = record.Event.StatusUpdate?.Status.State ?? record.Event.Task?.Status.State;

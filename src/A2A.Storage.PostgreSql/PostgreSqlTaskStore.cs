@@ -29,6 +29,16 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
     // log as it was before it, so the snapshot it appends stays).
     private const string CompactEvents = ",\n    d AS (DELETE FROM a2a_events WHERE task_id = $1 AND EXISTS (SELECT 1 FROM u))";
 
+    // A created task's runner takes its lease in the creating statement, whoever held the id's lease before.
+    private const string TakeLease = """
+        ,
+            l AS (INSERT INTO a2a_leases (task_id, owner, expires_at) SELECT id, $9, clock_timestamp() + $10 FROM t
+                  ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at)
+        """;
+
+    // A write that finishes a task ends its lease in the same statement: a finished task has no runner to answer for.
+    private const string EndLease = ",\n    l AS (DELETE FROM a2a_leases WHERE task_id = $1 AND EXISTS (SELECT 1 FROM u))";
+
     // A primary key entry must fit in a third of an index page (about 2700 bytes); this leaves room.
     private const int MaxTaskIdBytes = 2000;
 
@@ -122,7 +132,17 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
     }
 
     /// <inheritdoc />
-    public async ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(task, owner, lease: null, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        return CreateAsync(task, owner, (leaseOwner, leaseDuration), cancellationToken);
+    }
+
+    private async ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner, (string Owner, TimeSpan Duration)? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
@@ -133,17 +153,21 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
 
         long now = _time.GetUtcNow().UtcTicks;
         bool finished = task.Status.State.IsTerminal();
+        bool leased = lease is not null && !finished;
         bool created = await WriteAsync(finished, async (connection, transaction) =>
         {
-            // The row and its first event in one statement; nothing is written when the id exists.
+            // The row, its first event (and its runner's lease) in one statement; nothing is written when the id exists.
             await using NpgsqlCommand command = Command(connection, $"""
                 WITH t AS (
                     INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task, task_owner)
                     VALUES ($1, $2, $3, $4, 1, $5, $6, $8) ON CONFLICT (id) DO NOTHING RETURNING id),
-                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT id, 1, $7 FROM t RETURNING task_id)
+                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT id, 1, $7 FROM t RETURNING task_id){(leased ? TakeLease : "")}
                 SELECT task_id FROM e;
                 """,
-                [.. TaskColumns(task, finished ? now : null), Text(A2AJson.Serialize(StreamResponse.From(task))), Text(owner ?? "")]);
+                [
+                    .. TaskColumns(task, finished ? now : null), Text(A2AJson.Serialize(StreamResponse.From(task))), Text(owner ?? ""),
+                    .. leased ? new[] { Text(lease!.Value.Owner), Interval(lease.Value.Duration) } : [],
+                ]);
             command.Transaction = transaction;
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
         }, "create a task", cancellationToken).ConfigureAwait(false);
@@ -182,7 +206,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
                 WITH u AS (
                     UPDATE a2a_tasks SET context_id = $2, state = $3, status_ticks = $4, version = version + 1,
                         finished_ticks = COALESCE(finished_ticks, $5), task = $6
-                    WHERE id = $1 AND version = $7 RETURNING version, task_owner){(compact ? CompactEvents : "")},
+                    WHERE id = $1 AND version = $7 RETURNING version, task_owner){(compact ? CompactEvents : "")}{(finished ? EndLease : "")},
                 e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $8 FROM u RETURNING seq)
                 SELECT e.seq, u.task_owner FROM e, u;
                 """,

@@ -106,7 +106,16 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? ""), cancellationToken));
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? "", lease: null), cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? "", (leaseOwner, leaseDuration)), cancellationToken));
     }
 
     /// <inheritdoc />
@@ -480,7 +489,7 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
 
         // Tasks and events are serialized here, on the calling thread, so that the committer (which writes for
         // everyone, one transaction at a time) only binds strings.
-        public sealed class Create(AgentTask task, string owner) : Write<StoredTask>
+        public sealed class Create(AgentTask task, string owner, (string Owner, TimeSpan Duration)? lease) : Write<StoredTask>
         {
             private readonly string _taskJson = A2AJson.Serialize(task);
             private readonly string _eventJson = A2AJson.Serialize(StreamResponse.From(task));
@@ -494,6 +503,11 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
                 }
 
                 commands.InsertEvent(task.Id, 1, _eventJson);
+                if (lease is { } runner && !finished)
+                {
+                    commands.TakeLease(task.Id, runner.Owner, now + runner.Duration.Ticks);
+                }
+
                 touched.Add(task.Id);
                 return (new StoredTask(task, 1, owner), finished);
             }
@@ -522,6 +536,11 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
                 }
 
                 commands.InsertEvent(task.Id, version, _eventJson);
+                if (finished)
+                {
+                    commands.EndLease(task.Id); // a finished task has no runner left to answer for it
+                }
+
                 touched.Add(task.Id);
                 return (new StoredTask(task, version, owner), finished);
             }

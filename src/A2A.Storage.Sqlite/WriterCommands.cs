@@ -20,6 +20,7 @@ internal sealed class WriterCommands : IDisposable
     private readonly SqliteCommand _acquireLease;
     private readonly SqliteCommand _renewLeases;
     private readonly SqliteCommand _releaseLease;
+    private readonly SqliteCommand _endLease;
     private readonly SqliteCommand _takeLeases;
     private readonly SqliteCommand _countPushConfigs;
     private readonly SqliteCommand _savePushConfig;
@@ -71,6 +72,7 @@ internal sealed class WriterCommands : IDisposable
             """, "$id", "$owner", "$expires", "$now");
         _renewLeases = Prepare(connection, "UPDATE a2a_leases SET expires_ticks = $expires WHERE owner = $owner;", "$owner", "$expires");
         _releaseLease = Prepare(connection, "DELETE FROM a2a_leases WHERE task_id = $id AND owner = $owner;", "$id", "$owner");
+        _endLease = Prepare(connection, "DELETE FROM a2a_leases WHERE task_id = $id;", "$id");
         _takeLeases = Prepare(connection, """
             UPDATE a2a_leases SET owner = $owner, expires_ticks = $expires
             WHERE task_id IN (SELECT task_id FROM a2a_leases WHERE expires_ticks <= $now ORDER BY expires_ticks LIMIT $max)
@@ -106,7 +108,7 @@ internal sealed class WriterCommands : IDisposable
             RETURNING task_id;
             """, "$owner", "$expires", "$now", "$max");
         _releasePush = Prepare(connection, "DELETE FROM a2a_push_claims WHERE task_id = $id AND owner = $owner;", "$id", "$owner");
-        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond, _acquireLease, _renewLeases, _releaseLease, _takeLeases,
+        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond, _acquireLease, _renewLeases, _releaseLease, _endLease, _takeLeases,
             _countPushConfigs, _savePushConfig, _deletePushConfig, _advancePushConfig, _claimPush, _claimPushBatch, _releasePush];
     }
 
@@ -178,6 +180,16 @@ internal sealed class WriterCommands : IDisposable
         _acquireLease.Parameters["$expires"].Value = expiresTicks;
         _acquireLease.Parameters["$now"].Value = nowTicks;
         return _acquireLease.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Makes <paramref name="owner"/> the runner of a task this transaction creates, whoever held the id's lease.</summary>
+    public void TakeLease(string taskId, string owner, long expiresTicks) => AcquireLease(taskId, owner, long.MaxValue, expiresTicks);
+
+    /// <summary>Ends the lease of a task that became terminal, whoever holds it.</summary>
+    public void EndLease(string taskId)
+    {
+        _endLease.Parameters["$id"].Value = taskId;
+        _endLease.ExecuteNonQuery();
     }
 
     public bool RenewLeases(string owner, long expiresTicks)

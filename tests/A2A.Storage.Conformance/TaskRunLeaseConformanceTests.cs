@@ -1,3 +1,6 @@
+using A2A.Errors;
+using A2A.Protocol;
+
 namespace A2A.Storage.Conformance;
 
 /// <summary>
@@ -104,6 +107,43 @@ public abstract class TaskRunLeaseConformanceTests : StoreSuite
         await leases.ReleaseLeaseAsync("t1", "survivor");
         Assert.True(await leases.TryAcquireLeaseAsync("t1", "other", Long));
     }
+
+    [Fact]
+    public async Task A_task_created_with_its_lease_is_held_from_the_same_write()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        ITaskStore store = Assert.IsAssignableFrom<ITaskStore>(leases);
+        StoredTask created = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), "alice", "a", Long);
+
+        Assert.Equal((1L, "alice"), (created.Version, created.Owner));
+        Assert.Equal(created.Version, (await store.GetAsync("t1"))!.Version);
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", "a", Long));
+
+        // An id that exists is refused, and its lease stays with its runner.
+        await Assert.ThrowsAsync<TaskAlreadyExistsException>(async () => await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), "bob", "b", Long));
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+    }
+
+    [Fact]
+    public async Task The_write_that_finishes_a_task_ends_its_lease_and_no_other_write_does()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        ITaskStore store = Assert.IsAssignableFrom<ITaskStore>(leases);
+        StoredTask v1 = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), null, "a", Long);
+
+        StoredTask v2 = await store.UpdateAsync(NewTask("t1", TaskState.InputRequired), v1.Version, Status("t1", TaskState.InputRequired));
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+
+        await store.UpdateAsync(NewTask("t1", TaskState.Completed), v2.Version, Status("t1", TaskState.Completed));
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+    }
+
+    private static AgentTask NewTask(string id, TaskState state) =>
+        new() { Id = id, ContextId = "c1", Status = new AgentTaskStatus { State = state, Timestamp = DateTimeOffset.UnixEpoch } };
+
+    private static StreamResponse Status(string id, TaskState state) =>
+        StreamResponse.From(new TaskStatusUpdateEvent { TaskId = id, ContextId = "c1", Status = new AgentTaskStatus { State = state } });
 
     private async Task<ITaskRunLeases> NewAsync() => Owned(await CreateLeasesAsync());
 }

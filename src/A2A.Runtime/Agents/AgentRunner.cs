@@ -2,6 +2,7 @@ using System.Diagnostics;
 using A2A.Diagnostics;
 using A2A.Errors;
 using A2A.Protocol;
+using A2A.Storage;
 using A2A.Tasks;
 
 namespace A2A.Agents;
@@ -100,7 +101,7 @@ public static class AgentRunner
             return new AgentTurn(TurnAnswer.ForNewTask(manager, pending, caller), message);
         }
 
-        AgentTask continued = await manager.UpdateWithMessageAsync(message.TaskId, message, cancellationToken).ConfigureAwait(false);
+        StoredTask continued = await manager.AppendMessageAsync(message.TaskId, message, cancellationToken).ConfigureAwait(false);
         return new AgentTurn(TurnAnswer.ForStoredTask(manager, continued, caller), message);
     }
 
@@ -190,7 +191,11 @@ public static class AgentRunner
         }
         else
         {
-            AgentTask after = await turn.Answer.Manager.GetTaskAsync(turn.Task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            // The turn's own write that settled the task needs no read to be believed: a finished task stays finished,
+            // and nobody else continues a task while its turn runs.
+            AgentTask after = turn.Answer.Outcome is { IsCompletedSuccessfully: true } outcome
+                ? outcome.Result
+                : await turn.Answer.Manager.GetTaskAsync(turn.Task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             if (after.Status.State is not (TaskState.Submitted or TaskState.Working))
             {
                 return new SendMessageResponse { Task = after };
@@ -223,18 +228,21 @@ public static class AgentRunner
             return new SendMessageResponse { Message = reply };
         }
 
-        TaskManager manager = turn.Answer.Manager;
-        TaskUpdater updater = manager.CreateUpdater(turn.Task.Id, "");
+        // Through the turn's updater, so the settling write starts from what the turn last stored and is the turn's outcome.
+        TaskUpdater updater = turn.Updater;
         try
         {
-            await updater.UpdateStatusAsync(state, text is null ? null : updater.NewAgentMessage(text), cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            return new SendMessageResponse
+            {
+                Task = await updater.UpdateStatusAsync(state, text is null ? null : updater.NewAgentMessage(text), cancellationToken: CancellationToken.None).ConfigureAwait(false),
+            };
         }
         catch (InvalidTaskStateException)
         {
             // The handler already finished the task (or it was canceled meanwhile): that outcome stands.
         }
 
-        return new SendMessageResponse { Task = await manager.GetTaskAsync(turn.Task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false) };
+        return new SendMessageResponse { Task = await turn.Answer.Manager.GetTaskAsync(turn.Task.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false) };
     }
 
     private static async Task<AgentTask?> CanceledTaskAsync(AgentTurn turn) =>

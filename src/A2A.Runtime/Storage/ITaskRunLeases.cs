@@ -1,3 +1,5 @@
+using A2A.Protocol;
+
 namespace A2A.Storage;
 
 /// <summary>
@@ -9,9 +11,20 @@ namespace A2A.Storage;
 /// <remarks>
 /// A store implements this next to <see cref="ITaskStore"/> when its tasks outlive the process. Expiry is judged by
 /// one clock for every instance (the database's, where there is one), so instances need not agree on the time.
+/// Leases cost no commit of their own on a task's usual path: a new task is stored together with its runner's lease
+/// (<see cref="CreateLeasedAsync"/>), and the write that makes a task terminal (<see cref="ITaskStore.UpdateAsync"/>)
+/// ends its lease in the same transaction, since a finished task has nothing left for a runner to answer for.
 /// </remarks>
 public interface ITaskRunLeases
 {
+    /// <summary>
+    /// Stores a new task as <see cref="ITaskStore.CreateAsync"/> does, and makes <paramref name="leaseOwner"/> its
+    /// runner for <paramref name="leaseDuration"/> in the same transaction: the task never exists without an instance
+    /// answerable for it.
+    /// </summary>
+    /// <exception cref="Errors.TaskAlreadyExistsException">A task with the same id exists; nothing was written.</exception>
+    ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Makes <paramref name="owner"/> the runner of the task for <paramref name="duration"/>: true when nobody held a
     /// lease, the lease had expired, or <paramref name="owner"/> already held it; false while another owner's lease runs.

@@ -37,9 +37,12 @@ public sealed class TaskEventSignals
         ArgumentNullException.ThrowIfNull(readVersion);
         while (true)
         {
-            // Listen first, then look: a write committed between the two still completes the signal.
+            // Listen first, then look: a write committed between the two still completes the signal. The look is not
+            // canceled once started: it is one short read, and stopping a database statement mid-flight costs more than
+            // finishing it (PostgreSQL cancels through a connection of its own). Only the waiting is canceled.
+            cancellationToken.ThrowIfCancellationRequested();
             TaskCompletionSource signal = _waiters.GetOrAdd(taskId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            long version = await readVersion(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
+            long version = await readVersion(taskId, CancellationToken.None).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
             if (version > afterSequence)
             {
                 return;

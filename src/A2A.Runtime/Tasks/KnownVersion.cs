@@ -6,15 +6,26 @@ namespace A2A.Tasks;
 /// What one writer (an updater) last wrote to its task, so that its next change can start from it instead of reading
 /// the task again. Only a hint: the store's compare-and-swap on the version decides whether it was still current.
 /// </summary>
-internal sealed class KnownVersion
+internal sealed class KnownVersion(Action<StoredTask>? onWritten = null)
 {
     private StoredTask? _current;
 
     public StoredTask? Current => Volatile.Read(ref _current);
 
-    /// <summary>Keeps <paramref name="written"/> unless a newer version of the task is already known.</summary>
+    /// <summary>
+    /// Keeps <paramref name="written"/> unless a newer version of the task is already known, and tells whoever made
+    /// this record (a turn waiting for its task's outcome) about the write.
+    /// </summary>
     public void Remember(StoredTask written)
     {
+        Assume(written);
+        onWritten?.Invoke(written);
+    }
+
+    /// <summary>Keeps <paramref name="stored"/> as the starting point (a task read or written elsewhere), telling no one.</summary>
+    public void Assume(StoredTask stored)
+    {
+        StoredTask written = stored;
         StoredTask? seen = Volatile.Read(ref _current);
         while ((seen is null || seen.Task.Id != written.Task.Id || seen.Version < written.Version)
             && Interlocked.CompareExchange(ref _current, written, seen) is var actual && !ReferenceEquals(actual, seen))

@@ -79,15 +79,20 @@ public sealed class TaskManager
         CancellationToken cancellationToken = default,
         string? owner = null)
     {
-        return await StoreNewAsync(NewTask(initialMessage, contextId, metadata, taskId), owner, cancellationToken).ConfigureAwait(false);
+        return (await StoreNewAsync(NewTask(initialMessage, contextId, metadata, taskId), owner, lease: null, cancellationToken).ConfigureAwait(false)).Task;
     }
 
-    /// <summary>Stores a task that does not exist yet and observes its creation.</summary>
+    /// <summary>
+    /// Stores a task that does not exist yet (with <paramref name="lease"/>'s runner lease on it, in the same write,
+    /// when the store keeps leases) and observes its creation.
+    /// </summary>
     /// <exception cref="TaskAlreadyExistsException">A task with the same id exists.</exception>
-    internal async Task<AgentTask> StoreNewAsync(AgentTask task, string? owner, CancellationToken cancellationToken)
+    internal async Task<StoredTask> StoreNewAsync(AgentTask task, string? owner, RunLease? lease, CancellationToken cancellationToken)
     {
-        AgentTask created = (await Store.CreateAsync(task, owner, cancellationToken).ConfigureAwait(false)).Task;
-        Committed(TaskState.Unspecified, created);
+        StoredTask created = lease is { } runner && Store is ITaskRunLeases leases
+            ? await leases.CreateLeasedAsync(task, owner, runner.Owner, runner.Duration, cancellationToken).ConfigureAwait(false)
+            : await Store.CreateAsync(task, owner, cancellationToken).ConfigureAwait(false);
+        Committed(TaskState.Unspecified, created.Task);
         return created;
     }
 
@@ -294,10 +299,16 @@ public sealed class TaskManager
 
     /// <summary>Appends a message to the task's history (the current status message moves to history first).</summary>
     /// <exception cref="InvalidTaskStateException">The task is terminal (the wire answers -32004).</exception>
-    public Task<AgentTask> UpdateWithMessageAsync(string taskId, Message message, CancellationToken cancellationToken = default)
+    public async Task<AgentTask> UpdateWithMessageAsync(string taskId, Message message, CancellationToken cancellationToken = default) =>
+        (await AppendMessageAsync(taskId, message, cancellationToken).ConfigureAwait(false)).Task;
+
+    /// <summary><see cref="UpdateWithMessageAsync"/>, returning the task with the version it was stored at.</summary>
+    internal async Task<StoredTask> AppendMessageAsync(string taskId, Message message, CancellationToken cancellationToken)
     {
         ModelValidation.Validate(message, "message");
-        return ChangeAsync(taskId, current => StreamResponse.From(Attach(message, current)!), cancellationToken);
+        var written = new KnownVersion();
+        await ChangeAsync(taskId, current => StreamResponse.From(Attach(message, current)!), cancellationToken, written).ConfigureAwait(false);
+        return written.Current!;
     }
 
     /// <summary>
@@ -322,7 +333,7 @@ public sealed class TaskManager
                     Lifecycle.EnsureTransition(taskId, TaskState.Unspecified, snapshot.Status.State);
                     try
                     {
-                        return await StoreNewAsync(snapshot, owner: null, cancellationToken).ConfigureAwait(false);
+                        return (await StoreNewAsync(snapshot, owner: null, lease: null, cancellationToken).ConfigureAwait(false)).Task;
                     }
                     catch (TaskAlreadyExistsException)
                     {

@@ -19,19 +19,25 @@ public sealed class TaskUpdater
 {
     private readonly TaskManager _manager;
     private readonly TurnAnswer? _turn;
-    private readonly KnownVersion _known = new();
+    private readonly KnownVersion _known;
 
     internal TaskUpdater(TaskManager manager, string taskId, string contextId)
+        : this(manager, taskId, contextId, new KnownVersion())
+    {
+    }
+
+    /// <summary>The updater of one turn: its task may not be stored yet, and it may answer with a direct reply.</summary>
+    internal TaskUpdater(TurnAnswer turn)
+        : this(turn.Manager, turn.Task.Id, turn.Task.ContextId ?? "", turn.Known) => _turn = turn;
+
+    private TaskUpdater(TaskManager manager, string taskId, string contextId, KnownVersion known)
     {
         ArgumentException.ThrowIfNullOrEmpty(taskId);
         _manager = manager;
         TaskId = taskId;
         ContextId = contextId ?? "";
+        _known = known;
     }
-
-    /// <summary>The updater of one turn: its task may not be stored yet, and it may answer with a direct reply.</summary>
-    internal TaskUpdater(TurnAnswer turn)
-        : this(turn.Manager, turn.Task.Id, turn.Task.ContextId ?? "") => _turn = turn;
 
     /// <summary>The task this updater drives.</summary>
     public string TaskId { get; }

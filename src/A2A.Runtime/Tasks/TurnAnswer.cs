@@ -1,6 +1,7 @@
 using A2A.Diagnostics;
 using A2A.Errors;
 using A2A.Protocol;
+using A2A.Storage;
 
 namespace A2A.Tasks;
 
@@ -16,27 +17,46 @@ internal sealed class TurnAnswer
     private readonly TaskManager _manager;
     private readonly bool _startsTask;
     private readonly TaskCompletionSource<SendMessageResponse> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<AgentTask> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<AgentTask>? _creation;
     private Message? _reply;
 
-    private TurnAnswer(TaskManager manager, AgentTask task, bool stored, TaskCaller caller)
+    private TurnAnswer(TaskManager manager, AgentTask task, StoredTask? stored, TaskCaller caller)
     {
         _manager = manager;
         Caller = caller;
-        _startsTask = !stored;
+        _startsTask = stored is null;
         Task = task;
-        if (stored)
+        Known = new KnownVersion(Written);
+        if (stored is not null)
         {
+            Known.Assume(stored);
             _creation = System.Threading.Tasks.Task.FromResult(task);
             _first.SetResult(new SendMessageResponse { Task = task });
         }
     }
 
     /// <summary>A turn whose message starts <paramref name="pending"/>, which is not stored yet.</summary>
-    public static TurnAnswer ForNewTask(TaskManager manager, AgentTask pending, TaskCaller caller) => new(manager, pending, stored: false, caller);
+    public static TurnAnswer ForNewTask(TaskManager manager, AgentTask pending, TaskCaller caller) => new(manager, pending, stored: null, caller);
 
-    /// <summary>A turn whose message continues <paramref name="task"/>, already stored with the message in its history.</summary>
-    public static TurnAnswer ForStoredTask(TaskManager manager, AgentTask task, TaskCaller caller) => new(manager, task, stored: true, caller);
+    /// <summary>A turn whose message continues <paramref name="stored"/>'s task, already stored with the message in its history.</summary>
+    public static TurnAnswer ForStoredTask(TaskManager manager, StoredTask stored, TaskCaller caller) => new(manager, stored.Task, stored, caller);
+
+    /// <summary>
+    /// What the turn's own writes last stored (its updater and its settling share it), so that each change starts from
+    /// it instead of reading the task again.
+    /// </summary>
+    public KnownVersion Known { get; }
+
+    /// <summary>
+    /// Completes with the task as stored by the turn's own write that made it terminal or interrupted: the outcome a
+    /// blocking SendMessage answers with, known in this process the moment the store accepted it. Never completes for a
+    /// turn whose task reaches its outcome through another writer (a CancelTask); wait for the run as well.
+    /// </summary>
+    public Task<AgentTask> Outcome => _outcome.Task;
+
+    /// <summary>The run lease a new task is created with (by a host whose store is shared); none when null.</summary>
+    public RunLease? Lease { get; set; }
 
     /// <summary>Who sent the message; a new task is stored as theirs.</summary>
     public TaskCaller Caller { get; }
@@ -141,8 +161,18 @@ internal sealed class TurnAnswer
         // The task was built and checked when the message was accepted; it is submitted now. The creation does not
         // follow the handler's token: a task half-created by a cancellation helps no one, and the store call is short.
         AgentTask submitted = Task with { Status = Task.Status with { Timestamp = _manager.Now } };
-        AgentTask created = await _manager.StoreNewAsync(submitted, Caller.Owner, CancellationToken.None).ConfigureAwait(false);
-        _first.TrySetResult(new SendMessageResponse { Task = created });
-        return created;
+        StoredTask created = await _manager.StoreNewAsync(submitted, Caller.Owner, Lease, CancellationToken.None).ConfigureAwait(false);
+        Known.Assume(created);
+        _first.TrySetResult(new SendMessageResponse { Task = created.Task });
+        return created.Task;
+    }
+
+    private void Written(StoredTask written)
+    {
+        TaskState state = written.Task.Status.State;
+        if (state.IsTerminal() || state.IsInterrupted())
+        {
+            _outcome.TrySetResult(written.Task);
+        }
     }
 }

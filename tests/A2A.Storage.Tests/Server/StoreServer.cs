@@ -20,11 +20,15 @@ namespace A2A.Storage.Tests.Server;
 /// A real Kestrel server on 127.0.0.1 serving one agent over a store of the given kind ("memory", "sqlite",
 /// "postgres"), for tests of what a request on a durable store does end to end. The agent echoes: it completes the
 /// task with the message's own parts as its status message, after adding them as an artifact closed by an empty
-/// last chunk (the way a token stream whose last token is only known afterwards ends).
+/// last chunk (the way a token stream whose last token is only known afterwards ends). To <see cref="DirectReply"/> it
+/// answers with a direct reply instead.
 /// </summary>
 internal sealed class StoreServer : IAsyncDisposable
 {
     public const string Stores = "memory sqlite postgres";
+
+    /// <summary>The text that the agent answers with a direct reply (no task) instead of echoing.</summary>
+    public const string DirectReply = "reply directly";
 
     private readonly WebApplication _app;
     private readonly TemporaryDirectory _files;
@@ -111,6 +115,12 @@ internal sealed class StoreServer : IAsyncDisposable
 
     private static async Task EchoAsync(Message message, AgentTask task, TaskUpdater updater, CancellationToken cancellationToken)
     {
+        if (message.Parts is [{ Text: DirectReply }])
+        {
+            await updater.ReplyAsync("a direct reply", cancellationToken);
+            return;
+        }
+
         string artifact = await updater.AddArtifactAsync(message.Parts, cancellationToken: cancellationToken);
         await updater.AddArtifactAsync([Part.FromText("")], artifact, append: true, lastChunk: true, cancellationToken: cancellationToken);
         await updater.CompleteAsync(updater.NewAgentMessage(message.Parts), cancellationToken);

@@ -1,0 +1,66 @@
+using A2A.Client;
+using A2A.Protocol;
+using A2A.Storage.Sqlite;
+
+namespace A2A.Storage.Tests.Server;
+
+/// <summary>
+/// What a request costs the durable store: the run lease rides on the task's own writes (taken by the write that creates
+/// the task, ended by the write that finishes it), and a direct reply writes nothing at all.
+/// </summary>
+public sealed class RequestCostTests
+{
+    [Theory]
+    [InlineData(ProtocolBindings.JsonRpc)]
+    [InlineData(ProtocolBindings.HttpJson)]
+    public async Task A_task_costs_one_commit_per_change_and_its_lease_no_commit_of_its_own(string binding)
+    {
+        await using StoreServer server = await StoreServer.StartAsync("sqlite");
+        var store = (SqliteTaskStore)server.Store;
+        A2AClient client = await server.ClientAsync(binding, "1.0");
+        await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser("warm up") });
+
+        long before = store.Commits;
+        AgentTask task = (await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser("hello") })).Task!;
+        await WaitForQuietAsync(store);
+
+        // The echo agent's four changes (artifact, which creates the task; last chunk; completion) are four commits:
+        // no commit takes the lease, none releases it.
+        Assert.Equal(TaskState.Completed, task.Status.State);
+        Assert.Equal(4, store.Commits - before);
+        Assert.True(await store.TryAcquireLeaseAsync(task.Id, "another instance", TimeSpan.FromMinutes(1)));
+    }
+
+    [Theory]
+    [InlineData(ProtocolBindings.JsonRpc)]
+    [InlineData(ProtocolBindings.HttpJson)]
+    public async Task A_direct_reply_writes_nothing(string binding)
+    {
+        await using StoreServer server = await StoreServer.StartAsync("sqlite");
+        var store = (SqliteTaskStore)server.Store;
+        A2AClient client = await server.ClientAsync(binding, "1.0");
+        await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser("warm up") });
+
+        long before = store.Commits;
+        SendMessageResponse answer = await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser(StoreServer.DirectReply) });
+        await foreach (StreamResponse _ in client.SendStreamingMessageAsync(new SendMessageRequest { Message = Message.FromUser(StoreServer.DirectReply) }))
+        {
+        }
+
+        await WaitForQuietAsync(store);
+        Assert.NotNull(answer.Message);
+        Assert.Equal(0, store.Commits - before);
+    }
+
+    // The run ends (and would release anything it still held) just after the answer is sent: wait until the commit
+    // count has stood still for a while, bounded.
+    private static async Task WaitForQuietAsync(SqliteTaskStore store)
+    {
+        long seen = -1;
+        for (int i = 0; i < 100 && store.Commits != seen; i++)
+        {
+            seen = store.Commits;
+            await Task.Delay(50);
+        }
+    }
+}
