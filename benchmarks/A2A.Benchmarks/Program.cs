@@ -21,9 +21,18 @@ if (args is ["soak", ..])
     return;
 }
 
+// The server processes of the wire and server benchmarks (they print "listening PORT" and serve until stdin closes):
+//              dotnet run -c Release --project benchmarks/A2A.Benchmarks -- serve-trivial [memory|sqlite-full|sqlite-normal|postgres CONNECTION]
+//              dotnet run -c Release --project benchmarks/A2A.Benchmarks -- serve-floor
 if (args is ["serve-trivial", ..])
 {
-    await WireBenchmarks.ServeTrivialAsync(args.Length > 1 ? args[1] : "memory", args.Length > 2 ? args[2] : null); // the server process of the wire benchmark
+    await BenchmarkServers.ServeTrivialAsync(args.Length > 1 ? args[1] : "memory", args.Length > 2 ? args[2] : null);
+    return;
+}
+
+if (args is ["serve-floor"])
+{
+    await BenchmarkServers.ServeFloorAsync();
     return;
 }
 
