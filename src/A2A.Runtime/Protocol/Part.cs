@@ -19,7 +19,8 @@ public sealed record Part : IJsonOnDeserialized
     /// <summary>A URL that points at the content.</summary>
     public string? Url { get; init; }
 
-    /// <summary>Structured content: any JSON value.</summary>
+    /// <summary>Structured content: any JSON value (JSON <c>null</c> included: a data part may hold null).</summary>
+    [JsonConverter(typeof(Json.ProtoValueJsonConverter))]
     public JsonElement? Data { get; init; }
 
     /// <summary>Optional metadata attached to the part.</summary>

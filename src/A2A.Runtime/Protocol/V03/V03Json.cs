@@ -600,6 +600,9 @@ internal static class V03Json
     {
         JsonObject v03 = Object(node, path);
         JsonObject? metadata = v03["metadata"]?.DeepClone() as JsonObject;
+
+        // Metadata that only carried the data-part flag was made by the translation; any other stays, even empty.
+        bool flagOnly = metadata is { Count: 1 } && metadata.ContainsKey(DataPartCompatFlag);
         var result = new JsonObject();
         if (binding == V03Binding.JsonRpc)
         {
@@ -637,7 +640,7 @@ internal static class V03Json
             throw new InvalidParamsException($"{path} must carry one of 'text', 'file' or 'data'.");
         }
 
-        if (metadata is { Count: > 0 })
+        if (metadata is not null && !(flagOnly && metadata.Count == 0))
         {
             result["metadata"] = metadata;
         }
