@@ -32,7 +32,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
     // A created task's runner takes its lease in the creating statement, whoever held the id's lease before.
     private const string TakeLease = """
         ,
-            l AS (INSERT INTO a2a_leases (task_id, owner, expires_at) SELECT id, $9, clock_timestamp() + $10 FROM t
+            l AS (INSERT INTO a2a_leases (task_id, owner, expires_at) SELECT id, $13, clock_timestamp() + $14 FROM t
                   ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at)
         """;
 
@@ -133,16 +133,25 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
 
     /// <inheritdoc />
     public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default) =>
-        CreateAsync(task, owner, lease: null, cancellationToken);
+        CreateAsync(task, owner, first: null, lease: null, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner, TaskChange firstChange, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
-        return CreateAsync(task, owner, (leaseOwner, leaseDuration), cancellationToken);
+        ArgumentNullException.ThrowIfNull(firstChange);
+        return CreateAsync(task, owner, firstChange, lease: null, cancellationToken);
     }
 
-    private async ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner, (string Owner, TimeSpan Duration)? lease, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, TaskChange? firstChange, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        return CreateAsync(task, owner, firstChange, (leaseOwner, leaseDuration), cancellationToken);
+    }
+
+    // A task created with its first change is stored as that change left it, at version 2, both events logged (a
+    // compacted finished task keeps only its final snapshot, as an update that finishes it would leave it).
+    private async ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner, TaskChange? first, (string Owner, TimeSpan Duration)? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
@@ -151,21 +160,45 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
             throw new InvalidParamsException($"The PostgreSQL task store keeps task ids of up to {MaxTaskIdBytes} bytes (UTF-8); this one has {System.Text.Encoding.UTF8.GetByteCount(task.Id)}.");
         }
 
+        if (first is not null && (first.Result.Id != task.Id || first.Event.Kind == StreamResponseKind.None))
+        {
+            throw new InvalidParamsException($"A first change must carry one event and leave task {task.Id} its id.");
+        }
+
+        AgentTask stored = first?.Result ?? task;
         long now = _time.GetUtcNow().UtcTicks;
-        bool finished = task.Status.State.IsTerminal();
+        bool finished = stored.Status.State.IsTerminal();
+        bool compact = finished && first is not null && _options.CompactFinishedTasks;
         bool leased = lease is not null && !finished;
+        long version = first is null ? 1 : 2;
+
+        // The events as (seq, json) rows; $7 is the first one's.
+        var events = new List<(long Seq, string Json)>(2);
+        if (!compact)
+        {
+            events.Add((1, A2AJson.Serialize(StreamResponse.From(task))));
+        }
+
+        if (first is not null)
+        {
+            events.Add((2, A2AJson.Serialize(compact ? StreamResponse.From(first.Result) : first.Event)));
+        }
+
         bool created = await WriteAsync(finished, async (connection, transaction) =>
         {
-            // The row, its first event (and its runner's lease) in one statement; nothing is written when the id exists.
+            // The row, its events (and its runner's lease) in one statement; nothing is written when the id exists.
+            string secondEvent = events.Count == 2 ? " UNION ALL SELECT id, $10, $11 FROM t" : "";
             await using NpgsqlCommand command = Command(connection, $"""
                 WITH t AS (
                     INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task, task_owner)
-                    VALUES ($1, $2, $3, $4, 1, $5, $6, $8) ON CONFLICT (id) DO NOTHING RETURNING id),
-                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT id, 1, $7 FROM t RETURNING task_id){(leased ? TakeLease : "")}
-                SELECT task_id FROM e;
+                    VALUES ($1, $2, $3, $4, $12, $5, $6, $8) ON CONFLICT (id) DO NOTHING RETURNING id),
+                e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT id, $9, $7 FROM t{secondEvent} RETURNING task_id){(leased ? TakeLease : "")}
+                SELECT task_id FROM e LIMIT 1;
                 """,
                 [
-                    .. TaskColumns(task, finished ? now : null), Text(A2AJson.Serialize(StreamResponse.From(task))), Text(owner ?? ""),
+                    .. TaskColumns(stored, finished ? now : null), Text(events[0].Json), Text(owner ?? ""), Int64(events[0].Seq),
+                    .. events.Count == 2 ? new[] { Int64(events[1].Seq), Text(events[1].Json) } : [Int64(0), Text("")],
+                    Int64(version),
                     .. leased ? new[] { Text(lease!.Value.Owner), Interval(lease.Value.Duration) } : [],
                 ]);
             command.Transaction = transaction;
@@ -178,7 +211,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
         }
 
         Changed(task.Id);
-        return new StoredTask(task, 1, owner ?? "");
+        return new StoredTask(stored, version, owner ?? "");
     }
 
     /// <inheritdoc />

@@ -106,16 +106,43 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? "", lease: null), cancellationToken));
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? "", null, null, false), cancellationToken));
     }
 
     /// <inheritdoc />
-    public ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner, TaskChange firstChange, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(firstChange);
+        return CreateLeasedAsync(task, owner, firstChange, lease: null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, TaskChange? firstChange, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        return CreateLeasedAsync(task, owner, firstChange, (leaseOwner, leaseDuration), cancellationToken);
+    }
+
+    private ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, TaskChange? firstChange, (string, TimeSpan)? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
-        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? "", (leaseOwner, leaseDuration)), cancellationToken));
+        CheckChange(task.Id, firstChange);
+        bool compact = _options.CompactFinishedTasks && firstChange is not null && firstChange.Result.Status.State.IsTerminal();
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? "", lease, firstChange, compact), cancellationToken));
+    }
+
+    private static void CheckChange(string taskId, TaskChange? change)
+    {
+        if (change is null)
+        {
+            return;
+        }
+
+        if (change.Result.Id != taskId || change.Event.Kind == StreamResponseKind.None)
+        {
+            throw new InvalidParamsException($"A first change must carry one event and leave task {taskId} its id.");
+        }
     }
 
     /// <inheritdoc />
@@ -489,27 +516,41 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
 
         // Tasks and events are serialized here, on the calling thread, so that the committer (which writes for
         // everyone, one transaction at a time) only binds strings.
-        public sealed class Create(AgentTask task, string owner, (string Owner, TimeSpan Duration)? lease) : Write<StoredTask>
+        // A task created with its first change is stored as that change left it, at version 2, both events logged (a
+        // compacted finished task keeps only its final snapshot, as an update that finishes it would leave it).
+        public sealed class Create(AgentTask task, string owner, (string Owner, TimeSpan Duration)? lease, TaskChange? first, bool compact) : Write<StoredTask>
         {
-            private readonly string _taskJson = A2AJson.Serialize(task);
-            private readonly string _eventJson = A2AJson.Serialize(StreamResponse.From(task));
+            private readonly AgentTask _stored = first?.Result ?? task;
+            private readonly string _taskJson = A2AJson.Serialize(first?.Result ?? task);
+            private readonly string? _createdJson = compact ? null : A2AJson.Serialize(StreamResponse.From(task));
+            private readonly string? _changeJson = first is null ? null : A2AJson.Serialize(compact ? StreamResponse.From(first.Result) : first.Event);
 
             protected override (StoredTask, bool) Run(WriterCommands commands, long now, HashSet<string> touched)
             {
-                bool finished = task.Status.State.IsTerminal();
-                if (!commands.InsertTask(task, _taskJson, finished ? now : null, owner))
+                bool finished = _stored.Status.State.IsTerminal();
+                long version = first is null ? 1 : 2;
+                if (!commands.InsertTask(_stored, _taskJson, finished ? now : null, owner, version))
                 {
                     throw new TaskAlreadyExistsException(task.Id);
                 }
 
-                commands.InsertEvent(task.Id, 1, _eventJson);
+                if (_createdJson is not null)
+                {
+                    commands.InsertEvent(task.Id, 1, _createdJson);
+                }
+
+                if (_changeJson is not null)
+                {
+                    commands.InsertEvent(task.Id, 2, _changeJson);
+                }
+
                 if (lease is { } runner && !finished)
                 {
                     commands.TakeLease(task.Id, runner.Owner, now + runner.Duration.Ticks);
                 }
 
                 touched.Add(task.Id);
-                return (new StoredTask(task, 1, owner), finished);
+                return (new StoredTask(_stored, version, owner), finished);
             }
         }
 

@@ -35,8 +35,8 @@ internal sealed class WriterCommands : IDisposable
     {
         _insertTask = Prepare(connection, """
             INSERT INTO a2a_tasks (id, context_id, state, status_ticks, version, finished_ticks, task, task_owner)
-            VALUES ($id, $context, $state, $ticks, 1, $finished, $task, $owner) ON CONFLICT (id) DO NOTHING;
-            """, "$id", "$context", "$state", "$ticks", "$finished", "$task", "$owner");
+            VALUES ($id, $context, $state, $ticks, $version, $finished, $task, $owner) ON CONFLICT (id) DO NOTHING;
+            """, "$id", "$context", "$state", "$ticks", "$finished", "$task", "$owner", "$version");
         _updateTask = Prepare(connection, """
             UPDATE a2a_tasks SET context_id = $context, state = $state, status_ticks = $ticks, version = version + 1,
                 finished_ticks = COALESCE(finished_ticks, $finished), task = $task
@@ -120,10 +120,12 @@ internal sealed class WriterCommands : IDisposable
         }
     }
 
-    public bool InsertTask(AgentTask task, string taskJson, long? finishedTicks, string owner)
+    /// <summary>Inserts a new task row at <paramref name="version"/>; false when the id exists.</summary>
+    public bool InsertTask(AgentTask task, string taskJson, long? finishedTicks, string owner, long version)
     {
         SetTask(_insertTask, task, taskJson, finishedTicks);
         _insertTask.Parameters["$owner"].Value = owner;
+        _insertTask.Parameters["$version"].Value = version;
         return _insertTask.ExecuteNonQuery() == 1;
     }
 

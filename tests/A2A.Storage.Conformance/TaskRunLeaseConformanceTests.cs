@@ -113,7 +113,7 @@ public abstract class TaskRunLeaseConformanceTests : StoreSuite
     {
         ITaskRunLeases leases = await NewAsync();
         ITaskStore store = Assert.IsAssignableFrom<ITaskStore>(leases);
-        StoredTask created = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), "alice", "a", Long);
+        StoredTask created = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), "alice", null, "a", Long);
 
         Assert.Equal((1L, "alice"), (created.Version, created.Owner));
         Assert.Equal(created.Version, (await store.GetAsync("t1"))!.Version);
@@ -121,7 +121,7 @@ public abstract class TaskRunLeaseConformanceTests : StoreSuite
         Assert.True(await leases.TryAcquireLeaseAsync("t1", "a", Long));
 
         // An id that exists is refused, and its lease stays with its runner.
-        await Assert.ThrowsAsync<TaskAlreadyExistsException>(async () => await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), "bob", "b", Long));
+        await Assert.ThrowsAsync<TaskAlreadyExistsException>(async () => await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), "bob", null, "b", Long));
         Assert.False(await leases.TryAcquireLeaseAsync("t1", "b", Long));
     }
 
@@ -130,13 +130,25 @@ public abstract class TaskRunLeaseConformanceTests : StoreSuite
     {
         ITaskRunLeases leases = await NewAsync();
         ITaskStore store = Assert.IsAssignableFrom<ITaskStore>(leases);
-        StoredTask v1 = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), null, "a", Long);
+        StoredTask v1 = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), null, null, "a", Long);
 
         StoredTask v2 = await store.UpdateAsync(NewTask("t1", TaskState.InputRequired), v1.Version, Status("t1", TaskState.InputRequired));
         Assert.False(await leases.TryAcquireLeaseAsync("t1", "b", Long));
 
         await store.UpdateAsync(NewTask("t1", TaskState.Completed), v2.Version, Status("t1", TaskState.Completed));
         Assert.True(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+    }
+
+    [Fact]
+    public async Task A_task_created_with_its_first_change_is_leased_unless_the_change_finishes_it()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        StoredTask working = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), null, new TaskChange(Status("t1", TaskState.Working), NewTask("t1", TaskState.Working)), "a", Long);
+        StoredTask done = await leases.CreateLeasedAsync(NewTask("t2", TaskState.Submitted), null, new TaskChange(Status("t2", TaskState.Completed), NewTask("t2", TaskState.Completed)), "a", Long);
+
+        Assert.Equal((2L, TaskState.Working, 2L, TaskState.Completed), (working.Version, working.Task.Status.State, done.Version, done.Task.Status.State));
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "b", Long));
+        Assert.True(await leases.TryAcquireLeaseAsync("t2", "b", Long));
     }
 
     private static AgentTask NewTask(string id, TaskState state) =>

@@ -75,6 +75,40 @@ public abstract class TaskStoreConformanceTests : StoreSuite
     }
 
     [Fact]
+    public async Task A_task_created_with_its_first_change_is_both_writes_in_one()
+    {
+        ITaskStore store = await NewStoreAsync();
+        AgentTask created = NewTask("t1");
+        AgentTask working = NewTask("t1", TaskState.Working);
+        StoredTask stored = await store.CreateAsync(created, "alice", new TaskChange(Status(working), working));
+
+        Assert.Equal((2L, "alice", Json(working)), (stored.Version, stored.Owner, Json(stored.Task)));
+        Assert.Equal((2L, Json(working)), ((await store.GetAsync("t1"))!.Version, Json((await store.GetAsync("t1"))!.Task)));
+        Assert.Equal(
+            [(1L, StreamResponseKind.Task), (2L, StreamResponseKind.StatusUpdate)],
+            (await store.ReadEventsAsync("t1", 0, 10)).Select(e => (e.Sequence, e.Event.Kind)));
+        Assert.Equal(Json(working), Json(await ReplayAsync(store, "t1")));
+
+        // An id that exists is refused whole: the first task and its log stay as they were.
+        await Assert.ThrowsAsync<TaskAlreadyExistsException>(async () => await store.CreateAsync(NewTask("t1", context: "other"), null, new TaskChange(Status(working), working)));
+        Assert.Equal(2, (await store.ReadEventsAsync("t1", 0, 10)).Count);
+        Assert.Equal("c1", (await store.GetAsync("t1"))!.Task.ContextId);
+    }
+
+    [Fact]
+    public async Task A_task_created_finished_with_compaction_keeps_its_final_snapshot_only()
+    {
+        ITaskStore store = await NewStoreAsync(new TaskRetentionOptions { CompactFinishedTasks = true });
+        AgentTask done = NewTask("t1", TaskState.Completed);
+        StoredTask stored = await store.CreateAsync(NewTask("t1"), null, new TaskChange(Status(done), done));
+
+        Assert.Equal(2, stored.Version);
+        TaskEventRecord only = Assert.Single(await store.ReadEventsAsync("t1", 0, 10));
+        Assert.Equal((2L, StreamResponseKind.Task), (only.Sequence, only.Event.Kind));
+        Assert.Equal(Json(done), Json(await ReplayAsync(store, "t1")));
+    }
+
+    [Fact]
     public async Task Duplicate_ids_are_refused_and_the_first_task_stays()
     {
         ITaskStore store = await NewStoreAsync();

@@ -18,12 +18,14 @@ namespace A2A.Storage;
 public interface ITaskRunLeases
 {
     /// <summary>
-    /// Stores a new task as <see cref="ITaskStore.CreateAsync"/> does, and makes <paramref name="leaseOwner"/> its
-    /// runner for <paramref name="leaseDuration"/> in the same transaction: the task never exists without an instance
-    /// answerable for it.
+    /// Stores a new task as <see cref="ITaskStore.CreateAsync(AgentTask, string?, CancellationToken)"/> does (with its
+    /// first change, as <see cref="ITaskStore.CreateAsync(AgentTask, string?, TaskChange, CancellationToken)"/> does,
+    /// when <paramref name="firstChange"/> is given), and makes <paramref name="leaseOwner"/> its runner for
+    /// <paramref name="leaseDuration"/> in the same transaction: the task never exists without an instance answerable
+    /// for it. A first change that finishes the task leaves no lease.
     /// </summary>
     /// <exception cref="Errors.TaskAlreadyExistsException">A task with the same id exists; nothing was written.</exception>
-    ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+    ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, TaskChange? firstChange, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Makes <paramref name="owner"/> the runner of the task for <paramref name="duration"/>: true when nobody held a

@@ -6,20 +6,26 @@ namespace A2A.Tasks;
 /// What one writer (an updater) last wrote to its task, so that its next change can start from it instead of reading
 /// the task again. Only a hint: the store's compare-and-swap on the version decides whether it was still current.
 /// </summary>
-internal sealed class KnownVersion(Action<StoredTask>? onWritten = null)
+internal sealed class KnownVersion(TurnAnswer? turn = null)
 {
     private StoredTask? _current;
+
+    /// <summary>
+    /// The turn whose writes this records, when there is one: its task may not be stored yet (the first change then
+    /// creates it in the same write), and it learns of each write (its outcome).
+    /// </summary>
+    public TurnAnswer? Turn => turn;
 
     public StoredTask? Current => Volatile.Read(ref _current);
 
     /// <summary>
-    /// Keeps <paramref name="written"/> unless a newer version of the task is already known, and tells whoever made
-    /// this record (a turn waiting for its task's outcome) about the write.
+    /// Keeps <paramref name="written"/> unless a newer version of the task is already known, and tells the turn (waiting
+    /// for its task's outcome) about the write.
     /// </summary>
     public void Remember(StoredTask written)
     {
         Assume(written);
-        onWritten?.Invoke(written);
+        turn?.Written(written);
     }
 
     /// <summary>Keeps <paramref name="stored"/> as the starting point (a task read or written elsewhere), telling no one.</summary>

@@ -79,20 +79,37 @@ public sealed class TaskManager
         CancellationToken cancellationToken = default,
         string? owner = null)
     {
-        return (await StoreNewAsync(NewTask(initialMessage, contextId, metadata, taskId), owner, lease: null, cancellationToken).ConfigureAwait(false)).Task;
+        return (await StoreNewAsync(NewTask(initialMessage, contextId, metadata, taskId), owner, lease: null, makeChange: null, cancellationToken).ConfigureAwait(false)).Task;
     }
 
     /// <summary>
-    /// Stores a task that does not exist yet (with <paramref name="lease"/>'s runner lease on it, in the same write,
-    /// when the store keeps leases) and observes its creation.
+    /// Stores a task that does not exist yet (with <paramref name="makeChange"/>'s change applied in the same write, when
+    /// given; with <paramref name="lease"/>'s runner lease on it, when the store keeps leases) and observes what it
+    /// committed.
     /// </summary>
     /// <exception cref="TaskAlreadyExistsException">A task with the same id exists.</exception>
-    internal async Task<StoredTask> StoreNewAsync(AgentTask task, string? owner, RunLease? lease, CancellationToken cancellationToken)
+    /// <exception cref="InvalidTaskStateException">The lifecycle does not allow the change; nothing is stored.</exception>
+    internal async Task<StoredTask> StoreNewAsync(AgentTask task, string? owner, RunLease? lease, Func<AgentTask, StreamResponse>? makeChange, CancellationToken cancellationToken)
     {
+        TaskChange? first = null;
+        if (makeChange is not null)
+        {
+            Lifecycle.EnsureTransition(task.Id, TaskState.Unspecified, task.Status.State);
+            (StreamResponse change, AgentTask next) = Decide(task, makeChange);
+            first = new TaskChange(change, next);
+        }
+
         StoredTask created = lease is { } runner && Store is ITaskRunLeases leases
-            ? await leases.CreateLeasedAsync(task, owner, runner.Owner, runner.Duration, cancellationToken).ConfigureAwait(false)
-            : await Store.CreateAsync(task, owner, cancellationToken).ConfigureAwait(false);
-        Committed(TaskState.Unspecified, created.Task);
+            ? await leases.CreateLeasedAsync(task, owner, first, runner.Owner, runner.Duration, cancellationToken).ConfigureAwait(false)
+            : first is null
+                ? await Store.CreateAsync(task, owner, cancellationToken).ConfigureAwait(false)
+                : await Store.CreateAsync(task, owner, first, cancellationToken).ConfigureAwait(false);
+        Committed(TaskState.Unspecified, task);
+        if (first is not null && (first.Event.StatusUpdate is not null || created.Task.Status.State != task.Status.State))
+        {
+            Committed(task.Status.State, created.Task);
+        }
+
         return created;
     }
 
@@ -333,7 +350,7 @@ public sealed class TaskManager
                     Lifecycle.EnsureTransition(taskId, TaskState.Unspecified, snapshot.Status.State);
                     try
                     {
-                        return (await StoreNewAsync(snapshot, owner: null, lease: null, cancellationToken).ConfigureAwait(false)).Task;
+                        return (await StoreNewAsync(snapshot, owner: null, lease: null, makeChange: null, cancellationToken).ConfigureAwait(false)).Task;
                     }
                     catch (TaskAlreadyExistsException)
                     {
@@ -404,6 +421,12 @@ public sealed class TaskManager
     /// </remarks>
     private async Task<AgentTask> ChangeAsync(string taskId, Func<AgentTask, StreamResponse> makeChange, CancellationToken cancellationToken, KnownVersion? known = null)
     {
+        // A turn's first change to a task it has not stored yet creates the task with the change, in one write.
+        if (known?.Turn is { } turn && turn.Task.Id == taskId && await turn.CreateWithAsync(makeChange).ConfigureAwait(false) is { } created)
+        {
+            return created.Task;
+        }
+
         StoredTask? assumed = known?.Current is { } last && last.Task.Id == taskId ? last : null;
         for (int attempt = 1; ; attempt++)
         {
@@ -412,19 +435,13 @@ public sealed class TaskManager
             AgentTask next;
             try
             {
-                change = makeChange(stored.Task);
-                next = TaskProjection.Apply(stored.Task, change, Lifecycle);
+                (change, next) = Decide(stored.Task, makeChange);
             }
             catch (A2AException) when (assumed is not null)
             {
                 assumed = null; // decided on an unchecked state: decide again on the stored one
                 attempt--;
                 continue;
-            }
-            catch (InvalidTaskStateException)
-            {
-                A2ATelemetry.RefusedChanges.Add(1, new KeyValuePair<string, object?>("a2a.task.state", stored.Task.Status.State.ToWireName()));
-                throw;
             }
 
             try
@@ -448,6 +465,21 @@ public sealed class TaskManager
             {
                 // Another writer won; decide again on the state it left.
             }
+        }
+    }
+
+    // The change to make to the task as it is, and the task after it; a change the lifecycle refuses is counted.
+    private (StreamResponse Change, AgentTask Next) Decide(AgentTask current, Func<AgentTask, StreamResponse> makeChange)
+    {
+        try
+        {
+            StreamResponse change = makeChange(current);
+            return (change, TaskProjection.Apply(current, change, Lifecycle));
+        }
+        catch (InvalidTaskStateException)
+        {
+            A2ATelemetry.RefusedChanges.Add(1, new KeyValuePair<string, object?>("a2a.task.state", current.Status.State.ToWireName()));
+            throw;
         }
     }
 

@@ -88,7 +88,6 @@ public sealed class TaskUpdater
     /// <exception cref="InvalidTaskStateException">The lifecycle does not allow it, for example the task is already terminal.</exception>
     public async Task<AgentTask> UpdateStatusAsync(TaskState state, Message? message = null, IReadOnlyDictionary<string, JsonElement>? metadata = null, CancellationToken cancellationToken = default)
     {
-        await EnsureTaskAsync().ConfigureAwait(false);
         return await _manager.UpdateStatusAsync(TaskId, state, message, metadata, _known, cancellationToken).ConfigureAwait(false);
     }
 
@@ -123,7 +122,6 @@ public sealed class TaskUpdater
 
         string id = string.IsNullOrEmpty(artifactId) ? Guid.NewGuid().ToString() : artifactId;
         var artifact = new Artifact { ArtifactId = id, Name = name, Parts = parts.ToArray(), Metadata = metadata };
-        await EnsureTaskAsync().ConfigureAwait(false);
         await _manager.AddArtifactAsync(TaskId, artifact, append, lastChunk, metadata: null, _known, cancellationToken).ConfigureAwait(false);
         return id;
     }
@@ -144,7 +142,6 @@ public sealed class TaskUpdater
     /// <exception cref="TaskNotCancelableException">The task is already terminal.</exception>
     public async Task<AgentTask> CancelAsync(Message? message = null, CancellationToken cancellationToken = default)
     {
-        await EnsureTaskAsync().ConfigureAwait(false);
         return await _manager.CancelTaskAsync(TaskId, message, _known, cancellationToken).ConfigureAwait(false);
     }
 

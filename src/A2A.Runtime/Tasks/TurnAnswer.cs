@@ -27,7 +27,7 @@ internal sealed class TurnAnswer
         Caller = caller;
         _startsTask = stored is null;
         Task = task;
-        Known = new KnownVersion(Written);
+        Known = new KnownVersion(this);
         if (stored is not null)
         {
             Known.Assume(stored);
@@ -89,13 +89,7 @@ internal sealed class TurnAnswer
 
         lock (_gate)
         {
-            if (_reply is not null)
-            {
-                throw new InvalidOperationException(
-                    $"The handler already answered this message with a direct reply, so task {Task.Id} was never created and cannot be updated. " +
-                    "Reply only when the message needs no task; otherwise update the task and answer through it.");
-            }
-
+            ThrowIfReplied();
             if (_creation is null or { IsFaulted: true } or { IsCanceled: true })
             {
                 Volatile.Write(ref _creation, CreateAsync());
@@ -156,18 +150,89 @@ internal sealed class TurnAnswer
         _first.TrySetException(new InternalErrorException(
             $"The agent ended without answering the message and task {Task.Id} could not be stored{(cause is null ? "." : $": {cause.Message}")}"));
 
+    /// <summary>
+    /// The first change of a turn whose task is not stored yet: creates the task with <paramref name="makeChange"/>'s
+    /// change already applied, in one write (the creation snapshot and the change are events 1 and 2). Null when the
+    /// task exists (or another update is creating it, which this waits for): the change is then an ordinary one.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The turn was answered with a direct reply: there is no task.</exception>
+    public async Task<StoredTask?> CreateWithAsync(Func<AgentTask, StreamResponse> makeChange)
+    {
+        while (true)
+        {
+            if (Volatile.Read(ref _creation) is { IsCompletedSuccessfully: true })
+            {
+                return null;
+            }
+
+            TaskCompletionSource<AgentTask>? mine = null;
+            Task<AgentTask> creating;
+            lock (_gate)
+            {
+                ThrowIfReplied();
+                if (_creation is null or { IsFaulted: true } or { IsCanceled: true })
+                {
+                    mine = new TaskCompletionSource<AgentTask>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    Volatile.Write(ref _creation, mine.Task);
+                }
+
+                creating = _creation;
+            }
+
+            if (mine is null)
+            {
+                try
+                {
+                    await creating.ConfigureAwait(false);
+                    return null;
+                }
+                catch (Exception) when (creating.IsFaulted)
+                {
+                    continue; // that creation failed (its change was refused, say): try again with this one
+                }
+            }
+
+            try
+            {
+                StoredTask stored = await _manager.StoreNewAsync(Submitted(), Caller.Owner, Lease, makeChange, CancellationToken.None).ConfigureAwait(false);
+                Known.Remember(stored);
+                mine.SetResult(stored.Task);
+                _first.TrySetResult(new SendMessageResponse { Task = stored.Task });
+                return stored;
+            }
+            catch (Exception ex)
+            {
+                mine.SetException(ex);
+                throw;
+            }
+        }
+    }
+
     private async Task<AgentTask> CreateAsync()
     {
-        // The task was built and checked when the message was accepted; it is submitted now. The creation does not
-        // follow the handler's token: a task half-created by a cancellation helps no one, and the store call is short.
-        AgentTask submitted = Task with { Status = Task.Status with { Timestamp = _manager.Now } };
-        StoredTask created = await _manager.StoreNewAsync(submitted, Caller.Owner, Lease, CancellationToken.None).ConfigureAwait(false);
+        // The creation does not follow the handler's token: a task half-created by a cancellation helps no one, and
+        // the store call is short.
+        StoredTask created = await _manager.StoreNewAsync(Submitted(), Caller.Owner, Lease, makeChange: null, CancellationToken.None).ConfigureAwait(false);
         Known.Assume(created);
         _first.TrySetResult(new SendMessageResponse { Task = created.Task });
         return created.Task;
     }
 
-    private void Written(StoredTask written)
+    // The task was built and checked when the message was accepted; it is submitted now.
+    private AgentTask Submitted() => Task with { Status = Task.Status with { Timestamp = _manager.Now } };
+
+    private void ThrowIfReplied()
+    {
+        if (_reply is not null)
+        {
+            throw new InvalidOperationException(
+                $"The handler already answered this message with a direct reply, so task {Task.Id} was never created and cannot be updated. " +
+                "Reply only when the message needs no task; otherwise update the task and answer through it.");
+        }
+    }
+
+    /// <summary>Told of each write the turn's own updater made (see <see cref="KnownVersion.Remember"/>).</summary>
+    public void Written(StoredTask written)
     {
         TaskState state = written.Task.Status.State;
         if (state.IsTerminal() || state.IsInterrupted())

@@ -61,8 +61,13 @@ public class DirectReplyTests
             await updater.CompleteAsync(cancellationToken: token);
         });
 
-        Assert.Equal(TaskState.Submitted, seenAtCreation!.Task!.Status.State);
+        // The first update creates the task and applies itself in the same write: the turn is answered with the task
+        // as that write stored it, and its log still starts with the submitted snapshot.
+        Assert.Equal(TaskState.Working, seenAtCreation!.Task!.Status.State);
         Assert.Equal(turn.Task.Id, seenAtCreation.Task.Id);
+        IReadOnlyList<TaskEventRecord> log = await manager.Store.ReadEventsAsync(turn.Task.Id, 0, 10);
+        Assert.Equal(TaskState.Submitted, log[0].Event.Task!.Status.State);
+        Assert.Equal(TaskState.Working, log[1].Event.StatusUpdate!.Status.State);
         AgentTask stored = await manager.GetTaskAsync(turn.Task.Id);
         Assert.Equal(TaskState.Completed, stored.Status.State);
         Assert.Equal(ask.MessageId, stored.History[0].MessageId);

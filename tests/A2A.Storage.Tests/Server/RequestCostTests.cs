@@ -5,8 +5,9 @@ using A2A.Storage.Sqlite;
 namespace A2A.Storage.Tests.Server;
 
 /// <summary>
-/// What a request costs the durable store: the run lease rides on the task's own writes (taken by the write that creates
-/// the task, ended by the write that finishes it), and a direct reply writes nothing at all.
+/// What a request costs the durable store: one commit per change the agent makes (its first change creates the task
+/// in the same write), the run lease riding on those writes (taken by the write that creates the task, ended by the
+/// write that finishes it), and nothing at all for a direct reply.
 /// </summary>
 public sealed class RequestCostTests
 {
@@ -24,10 +25,10 @@ public sealed class RequestCostTests
         AgentTask task = (await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser("hello") })).Task!;
         await WaitForQuietAsync(store);
 
-        // The echo agent's four changes (artifact, which creates the task; last chunk; completion) are four commits:
-        // no commit takes the lease, none releases it.
+        // The echo agent's three changes (the artifact, which creates the task in the same write; the last chunk; the
+        // completion) are three commits: none takes the lease, none releases it, none creates the task on its own.
         Assert.Equal(TaskState.Completed, task.Status.State);
-        Assert.Equal(4, store.Commits - before);
+        Assert.Equal(3, store.Commits - before);
         Assert.True(await store.TryAcquireLeaseAsync(task.Id, "another instance", TimeSpan.FromMinutes(1)));
     }
 
