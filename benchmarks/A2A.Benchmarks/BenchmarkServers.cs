@@ -32,7 +32,8 @@ internal static class BenchmarkServers
     public static string DirectReplyBody(int n) => Body("SendMessage", n, DirectReplyText);
 
     /// <summary>
-    /// Serves <see cref="TrivialAgent"/> at /a2a over a task store: "memory", "sqlite-full" and "sqlite-normal" (a new
+    /// Serves <see cref="TrivialAgent"/> at /a2a over a task store: "memory" (every task kept, the default),
+    /// "memory-retained" (finished tasks beyond a thousand removed), "sqlite-full" and "sqlite-normal" (a new
     /// file; its durability), or "postgres" (the database of <paramref name="connectionString"/>).
     /// </summary>
     public static async Task ServeTrivialAsync(string store, string? connectionString)
@@ -42,6 +43,10 @@ internal static class BenchmarkServers
         switch (store)
         {
             case "memory":
+                break;
+            case "memory-retained":
+                // What a long-running in-memory server is configured with: finished tasks beyond a thousand go.
+                builder.Services.AddSingleton<A2A.Storage.ITaskStore>(new A2A.Storage.InMemoryTaskStore(new A2A.Storage.InMemoryTaskStoreOptions { MaxFinishedTasks = 1000 }));
                 break;
             case "sqlite-full" or "sqlite-normal":
                 builder.Services.AddSqliteTaskStore(

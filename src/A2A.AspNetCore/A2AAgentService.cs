@@ -129,14 +129,15 @@ public sealed partial class A2AAgentService : IAsyncDisposable
             // subscription, no read. Only when the run ends without one (a cancel that came through the store, a
             // follow-up the handler ignored) is the task read back.
             run.Start();
-            if (await Task.WhenAny(turn.Answer.Outcome, run.Completion).WaitAsync(cancellationToken).ConfigureAwait(false) == turn.Answer.Outcome)
+            Task<AgentTask> outcome = turn.Answer.Outcome;
+            if (!outcome.IsCompleted)
             {
-                return new SendMessageResponse { Task = (await turn.Answer.Outcome.ConfigureAwait(false)).WithHistoryLength(historyLength) };
+                await Task.WhenAny(outcome, run.Completion).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (turn.Answer.Outcome.IsCompletedSuccessfully)
+            if (outcome.IsCompletedSuccessfully)
             {
-                return new SendMessageResponse { Task = turn.Answer.Outcome.Result.WithHistoryLength(historyLength) };
+                return new SendMessageResponse { Task = outcome.Result.WithHistoryLength(historyLength) };
             }
         }
 

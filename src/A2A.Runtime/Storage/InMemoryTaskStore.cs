@@ -66,14 +66,36 @@ public sealed partial class InMemoryTaskStore : ITaskStore
     }
 
     /// <inheritdoc />
-    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default) =>
+        Create(task, owner, firstChange: null, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner, TaskChange firstChange, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(firstChange);
+        return Create(task, owner, firstChange, cancellationToken);
+    }
+
+    // A task created with its first change enters the store as that change left it, at version 2, both events logged.
+    private ValueTask<StoredTask> Create(AgentTask task, string? owner, TaskChange? firstChange, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        cancellationToken.ThrowIfCancellationRequested();
+        if (firstChange is not null && (firstChange.Result.Id != task.Id || firstChange.Event.Kind == StreamResponseKind.None))
+        {
+            throw new InvalidParamsException($"A first change must carry one event and leave task {task.Id} its id.");
+        }
 
+        cancellationToken.ThrowIfCancellationRequested();
         AgentTask snapshot = ModelSnapshot.Freeze(task);
         var entry = new Entry(new StoredTask(snapshot, 1, owner ?? ""), new TaskEventRecord(1, StreamResponse.From(snapshot)));
+        if (firstChange is not null)
+        {
+            entry.Current = new StoredTask(ModelSnapshot.Freeze(firstChange.Result), 2, owner ?? "");
+            entry.Log.Add(new TaskEventRecord(2, FreezeEvent(firstChange.Event)));
+        }
+
+        AgentTask stored = entry.Current.Task;
         lock (entry.Gate)
         {
             if (!_tasks.TryAdd(task.Id, entry))
@@ -81,10 +103,10 @@ public sealed partial class InMemoryTaskStore : ITaskStore
                 throw new TaskAlreadyExistsException(task.Id);
             }
 
-            Index(null, snapshot);
+            Index(null, stored);
         }
 
-        if (snapshot.Status.State.IsTerminal())
+        if (stored.Status.State.IsTerminal())
         {
             Finished(task.Id, entry);
         }

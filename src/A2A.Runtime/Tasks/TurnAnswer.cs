@@ -146,9 +146,14 @@ internal sealed class TurnAnswer
     }
 
     /// <summary>Ends a turn that produced no answer at all (the store failed while the runner settled it).</summary>
-    public void EndUnanswered(Exception? cause) =>
-        _first.TrySetException(new InternalErrorException(
-            $"The agent ended without answering the message and task {Task.Id} could not be stored{(cause is null ? "." : $": {cause.Message}")}"));
+    public void EndUnanswered(Exception? cause)
+    {
+        if (!_first.Task.IsCompleted) // the usual case, answered: no exception to build
+        {
+            _first.TrySetException(new InternalErrorException(
+                $"The agent ended without answering the message and task {Task.Id} could not be stored{(cause is null ? "." : $": {cause.Message}")}"));
+        }
+    }
 
     /// <summary>
     /// The first change of a turn whose task is not stored yet: creates the task with <paramref name="makeChange"/>'s
