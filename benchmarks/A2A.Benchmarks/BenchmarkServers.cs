@@ -91,7 +91,7 @@ internal static class BenchmarkServers
                     Timestamp = DateTimeOffset.UtcNow,
                     Message = new Message { MessageId = Guid.NewGuid().ToString(), Role = Role.Agent, TaskId = taskId, ContextId = contextId, Parts = [Part.FromText("ok")] },
                 },
-                History = [send.Message with { TaskId = taskId, ContextId = contextId }],
+                History = [send.Message! with { TaskId = taskId, ContextId = contextId }],
             };
             context.Response.ContentType = "application/json";
             await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using A2A.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -9,12 +10,13 @@ namespace A2A.AspNetCore;
 /// </summary>
 internal static class EventStream
 {
-    // One server-sent event per item: "data: <json>\n\n" (allocated once, not per event).
-    private static readonly byte[] EventPrefix = "data: "u8.ToArray();
-    private static readonly byte[] EventSuffix = "\n\n"u8.ToArray();
+    // One server-sent event per item: "data: <json>\n\n".
+    private static ReadOnlySpan<byte> EventPrefix => "data: "u8;
+
+    private static ReadOnlySpan<byte> EventSuffix => "\n\n"u8;
 
     /// <summary>Starts an event stream and writes every change; an A2A error after the start becomes the last event.</summary>
-    public static async Task WriteAsync(HttpResponse response, IAsyncEnumerable<StreamResponse> events, Func<StreamResponse, byte[]> item, Func<Errors.A2AException, byte[]> error, CancellationToken aborted)
+    public static async Task WriteAsync(HttpResponse response, IAsyncEnumerable<StreamResponse> events, Action<Utf8JsonWriter, StreamResponse> item, Action<Utf8JsonWriter, Errors.A2AException> error, CancellationToken aborted)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream";
@@ -25,20 +27,14 @@ internal static class EventStream
         {
             await foreach (StreamResponse change in events.WithCancellation(aborted).ConfigureAwait(false))
             {
-                await WriteEventAsync(response, item(change), aborted).ConfigureAwait(false);
+                ResponseJson.Append(response, writer => item(writer, change), EventPrefix, EventSuffix);
+                await response.BodyWriter.FlushAsync(aborted).ConfigureAwait(false);
             }
         }
         catch (Errors.A2AException failure)
         {
-            await WriteEventAsync(response, error(failure), aborted).ConfigureAwait(false);
+            ResponseJson.Append(response, writer => error(writer, failure), EventPrefix, EventSuffix);
+            await response.BodyWriter.FlushAsync(aborted).ConfigureAwait(false);
         }
-    }
-
-    private static async Task WriteEventAsync(HttpResponse response, byte[] json, CancellationToken cancellationToken)
-    {
-        await response.Body.WriteAsync(EventPrefix, cancellationToken).ConfigureAwait(false);
-        await response.Body.WriteAsync(json, cancellationToken).ConfigureAwait(false);
-        await response.Body.WriteAsync(EventSuffix, cancellationToken).ConfigureAwait(false);
-        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

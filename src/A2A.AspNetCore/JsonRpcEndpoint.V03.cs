@@ -94,12 +94,12 @@ internal sealed partial class JsonRpcEndpoint
         EventStream.WriteAsync(
             context.Response,
             events,
-            item => Response(id, writer => V03Json.ToStreamResponse(V03Json.ToNode(item), Binding).WriteTo(writer), error: false),
-            error => Response(id, writer => JsonRpcError.WriteLegacy(writer, error), error: true),
+            (writer, item) => WriteEnvelope(writer, id, writer => V03Json.ToStreamResponse(V03Json.ToNode(item), Binding).WriteTo(writer), error: false),
+            (writer, error) => WriteEnvelope(writer, id, writer => JsonRpcError.WriteLegacy(writer, error), error: true),
             aborted);
 
     private static Task WriteV03Async(HttpContext context, JsonElement id, JsonNode? result) =>
-        WriteJsonAsync(context, Response(id, writer =>
+        ResponseJson.WriteAsync(context.Response, StatusCodes.Status200OK, "application/json", writer => WriteEnvelope(writer, id, writer =>
         {
             if (result is null)
             {

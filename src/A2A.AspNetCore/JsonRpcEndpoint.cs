@@ -222,12 +222,12 @@ internal sealed partial class JsonRpcEndpoint(A2AAgentService service, A2AServer
         EventStream.WriteAsync(
             context.Response,
             events,
-            item => Response(id, writer => JsonSerializer.Serialize(writer, item, A2AJson.TypeInfo<StreamResponse>()), error: false),
-            error => Response(id, writer => JsonRpcError.Write(writer, error), error: true),
+            (writer, item) => WriteEnvelope(writer, id, writer => JsonSerializer.Serialize(writer, item, A2AJson.TypeInfo<StreamResponse>()), error: false),
+            (writer, error) => WriteEnvelope(writer, id, writer => JsonRpcError.Write(writer, error), error: true),
             aborted);
 
     private static Task WriteResultAsync<T>(HttpContext context, JsonElement id, T result, JsonTypeInfo<T> info) =>
-        WriteJsonAsync(context, Response(id, writer => JsonSerializer.Serialize(writer, result, info), error: false));
+        ResponseJson.WriteAsync(context.Response, StatusCodes.Status200OK, "application/json", writer => WriteEnvelope(writer, id, writer => JsonSerializer.Serialize(writer, result, info), error: false));
 
     private static Task WriteErrorAsync(HttpContext context, JsonElement id, A2AException error, bool v03)
     {
@@ -238,7 +238,7 @@ internal sealed partial class JsonRpcEndpoint(A2AAgentService service, A2AServer
 
         return context.Response.HasStarted
             ? Task.CompletedTask
-            : WriteJsonAsync(context, Response(id, writer => WriteError(writer, error, v03), error: true));
+            : ResponseJson.WriteAsync(context.Response, StatusCodes.Status200OK, "application/json", writer => WriteEnvelope(writer, id, writer => WriteError(writer, error, v03), error: true));
     }
 
     // v1.0 errors carry google.rpc.ErrorInfo in data; v0.3 ones are {code, message}.
@@ -254,38 +254,24 @@ internal sealed partial class JsonRpcEndpoint(A2AAgentService service, A2AServer
         }
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, byte[] json)
-    {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = json.Length;
-        await context.Response.Body.WriteAsync(json, CancellationToken.None).ConfigureAwait(false);
-    }
-
     // {"jsonrpc":"2.0","id":<id or null>,"result"|"error":...}, the JavaScript SDK's member order.
-    private static byte[] Response(JsonElement id, Action<Utf8JsonWriter> writeValue, bool error)
+    private static void WriteEnvelope(Utf8JsonWriter writer, JsonElement id, Action<Utf8JsonWriter> writeValue, bool error)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = A2AJson.Options.Encoder }))
+        writer.WriteStartObject();
+        writer.WriteString("jsonrpc", "2.0");
+        writer.WritePropertyName("id");
+        if (id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
         {
-            writer.WriteStartObject();
-            writer.WriteString("jsonrpc", "2.0");
-            writer.WritePropertyName("id");
-            if (id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-            {
-                id.WriteTo(writer);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-
-            writer.WritePropertyName(error ? "error" : "result");
-            writeValue(writer);
-            writer.WriteEndObject();
+            id.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNullValue();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        writer.WritePropertyName(error ? "error" : "result");
+        writeValue(writer);
+        writer.WriteEndObject();
     }
 
     /// <summary>An invalid request whose id could be read, so the error response can echo it.</summary>

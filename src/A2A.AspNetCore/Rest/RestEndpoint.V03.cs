@@ -92,25 +92,14 @@ internal sealed partial class RestEndpoint
     }
 
     private static Task WriteV03Async(HttpContext context, JsonObject body) =>
-        WriteRawAsync(context, StatusCodes.Status200OK, V03Json.ToUtf8Bytes(body), V03ContentType);
+        ResponseJson.WriteAsync(context.Response, StatusCodes.Status200OK, V03ContentType, writer => body.WriteTo(writer));
 
     // Each event is the v0.3 proto's StreamResponse JSON; an error after the start is the last one, {code, message}.
     private static Task StreamV03Async(HttpContext context, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted) =>
         EventStream.WriteAsync(
             context.Response,
             events,
-            item => V03Json.ToUtf8Bytes(V03Json.ToStreamResponse(V03Json.ToNode(item), Binding)),
-            V03ErrorBody,
+            (writer, item) => V03Json.ToStreamResponse(V03Json.ToNode(item), Binding).WriteTo(writer),
+            JsonRpcError.WriteLegacy,
             aborted);
-
-    private static byte[] V03ErrorBody(A2AException error)
-    {
-        var body = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = A2AJson.Options.Encoder }))
-        {
-            JsonRpcError.WriteLegacy(writer, error);
-        }
-
-        return body.WrittenSpan.ToArray();
-    }
 }

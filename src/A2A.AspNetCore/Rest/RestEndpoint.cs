@@ -130,7 +130,7 @@ internal sealed partial class RestEndpoint(A2AAgentService service, A2AServerOpt
                 break;
             case A2AMethods.DeleteTaskPushNotificationConfig:
                 await service.DeleteTaskPushNotificationConfigAsync(new DeleteTaskPushNotificationConfigRequest { TaskId = route.TaskId, Id = route.ConfigId }, Caller(context, route), aborted).ConfigureAwait(false);
-                await WriteRawAsync(context, StatusCodes.Status200OK, "{}"u8.ToArray()).ConfigureAwait(false); // google.protobuf.Empty
+                await ResponseJson.WriteAsync(context.Response, StatusCodes.Status200OK, Json, writer => writer.WriteRawValue("{}"u8)).ConfigureAwait(false); // google.protobuf.Empty
                 break;
             case A2AMethods.GetExtendedAgentCard:
                 if (await Security.ExtendedCard.GetAsync(context, agent, v03: false).ConfigureAwait(false) is { } extended)
@@ -225,38 +225,25 @@ internal sealed partial class RestEndpoint(A2AAgentService service, A2AServerOpt
     }
 
     private static Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> info) =>
-        WriteRawAsync(context, StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(value, info));
-
-    private static async Task WriteRawAsync(HttpContext context, int status, byte[] json, string contentType = Json)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = json.Length;
-        await context.Response.Body.WriteAsync(json, CancellationToken.None).ConfigureAwait(false);
-    }
+        ResponseJson.WriteAsync(context.Response, StatusCodes.Status200OK, Json, writer => JsonSerializer.Serialize(writer, value, info));
 
     private static Task WriteErrorAsync(HttpContext context, A2AException error, bool v03) =>
         context.Response.HasStarted ? Task.CompletedTask
-        : v03 ? WriteRawAsync(context, RestErrors.V03StatusOf(error), V03ErrorBody(error), V03ContentType)
-        : WriteRawAsync(context, RestErrors.StatusOf(error).Http, ErrorBody(error));
+        : v03 ? ResponseJson.WriteAsync(context.Response, RestErrors.V03StatusOf(error), V03ContentType, writer => JsonRpcError.WriteLegacy(writer, error))
+        : ResponseJson.WriteAsync(context.Response, RestErrors.StatusOf(error).Http, Json, writer => WriteErrorBody(writer, error));
 
-    private static byte[] ErrorBody(A2AException error)
+    // {"error": google.rpc.Status}.
+    private static void WriteErrorBody(Utf8JsonWriter writer, A2AException error)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = A2AJson.Options.Encoder }))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("error");
-            RestErrors.Write(writer, error);
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteStartObject();
+        writer.WritePropertyName("error");
+        RestErrors.Write(writer, error);
+        writer.WriteEndObject();
     }
 
     // Each event is a bare StreamResponse; an error after the start is the last one, in the error body's shape.
     private static Task StreamAsync(HttpContext context, IAsyncEnumerable<StreamResponse> events, CancellationToken aborted) =>
-        EventStream.WriteAsync(context.Response, events, item => JsonSerializer.SerializeToUtf8Bytes(item, A2AJson.TypeInfo<StreamResponse>()), ErrorBody, aborted);
+        EventStream.WriteAsync(context.Response, events, (writer, item) => JsonSerializer.Serialize(writer, item, A2AJson.TypeInfo<StreamResponse>()), WriteErrorBody, aborted);
 
     private void Fail(Activity? activity, string? method, A2AException error, long started)
     {

@@ -137,14 +137,15 @@ public sealed class TaskManager
             initialMessage = initialMessage with { TaskId = id, ContextId = context };
         }
 
-        return new AgentTask
+        // Frozen once here, so that the stores' snapshots of it (and of the tasks built from it) copy nothing again.
+        return ModelSnapshot.Freeze(new AgentTask
         {
             Id = id,
             ContextId = context,
             Status = new AgentTaskStatus { State = TaskState.Submitted, Timestamp = _time.GetUtcNow() },
             History = initialMessage is null ? [] : [initialMessage],
             Metadata = metadata,
-        };
+        });
     }
 
     /// <summary>Reads a task.</summary>

@@ -193,8 +193,9 @@ public sealed class TaskUpdater
             Role = Role.Agent,
             TaskId = TaskId,
             ContextId = NullIfEmpty(ContextId),
-            Parts = parts.ToArray(),
-            Metadata = metadata,
+            // Born frozen: the stores keep it as it is instead of copying it into their snapshots.
+            Parts = FrozenList<Part>.From(parts.ToArray(), ModelSnapshot.Freeze),
+            Metadata = ModelSnapshot.FreezeMetadata(metadata),
         };
     }
 
