@@ -95,8 +95,16 @@ public sealed class TaskManager
         if (makeChange is not null)
         {
             Lifecycle.EnsureTransition(task.Id, TaskState.Unspecified, task.Status.State);
-            (StreamResponse change, AgentTask next) = Decide(task, makeChange);
-            first = new TaskChange(change, next);
+            try
+            {
+                (StreamResponse change, AgentTask next) = Decide(task, makeChange);
+                first = new TaskChange(change, next);
+            }
+            catch (InvalidTaskStateException)
+            {
+                Refused(task);
+                throw;
+            }
         }
 
         StoredTask created = lease is { } runner && Store is ITaskRunLeases leases
@@ -444,6 +452,11 @@ public sealed class TaskManager
                 attempt--;
                 continue;
             }
+            catch (InvalidTaskStateException)
+            {
+                Refused(stored.Task);
+                throw;
+            }
 
             try
             {
@@ -469,20 +482,16 @@ public sealed class TaskManager
         }
     }
 
-    // The change to make to the task as it is, and the task after it; a change the lifecycle refuses is counted.
+    // The change to make to the task as it is, and the task after it.
     private (StreamResponse Change, AgentTask Next) Decide(AgentTask current, Func<AgentTask, StreamResponse> makeChange)
     {
-        try
-        {
-            StreamResponse change = makeChange(current);
-            return (change, TaskProjection.Apply(current, change, Lifecycle));
-        }
-        catch (InvalidTaskStateException)
-        {
-            A2ATelemetry.RefusedChanges.Add(1, new KeyValuePair<string, object?>("a2a.task.state", current.Status.State.ToWireName()));
-            throw;
-        }
+        StreamResponse change = makeChange(current);
+        return (change, TaskProjection.Apply(current, change, Lifecycle));
     }
+
+    // A change the lifecycle refused on the task as it is stored.
+    private static void Refused(AgentTask current) =>
+        A2ATelemetry.RefusedChanges.Add(1, new KeyValuePair<string, object?>("a2a.task.state", current.Status.State.ToWireName()));
 
     // Every committed state change passes here once: counted, then shown to the observers.
     private void Committed(TaskState from, AgentTask saved)
