@@ -160,10 +160,7 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
             throw new InvalidParamsException($"The PostgreSQL task store keeps task ids of up to {MaxTaskIdBytes} bytes (UTF-8); this one has {System.Text.Encoding.UTF8.GetByteCount(task.Id)}.");
         }
 
-        if (first is not null && (first.Result.Id != task.Id || first.Event.Kind == StreamResponseKind.None))
-        {
-            throw new InvalidParamsException($"A first change must carry one event and leave task {task.Id} its id.");
-        }
+        first?.EnsureChanges(task.Id);
 
         AgentTask stored = first?.Result ?? task;
         long now = _time.GetUtcNow().UtcTicks;

@@ -127,22 +127,9 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        CheckChange(task.Id, firstChange);
+        firstChange?.EnsureChanges(task.Id);
         bool compact = _options.CompactFinishedTasks && firstChange is not null && firstChange.Result.Status.State.IsTerminal();
         return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? "", lease, firstChange, compact), cancellationToken));
-    }
-
-    private static void CheckChange(string taskId, TaskChange? change)
-    {
-        if (change is null)
-        {
-            return;
-        }
-
-        if (change.Result.Id != taskId || change.Event.Kind == StreamResponseKind.None)
-        {
-            throw new InvalidParamsException($"A first change must carry one event and leave task {taskId} its id.");
-        }
     }
 
     /// <inheritdoc />

@@ -81,10 +81,7 @@ public sealed partial class InMemoryTaskStore : ITaskStore
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        if (firstChange is not null && (firstChange.Result.Id != task.Id || firstChange.Event.Kind == StreamResponseKind.None))
-        {
-            throw new InvalidParamsException($"A first change must carry one event and leave task {task.Id} its id.");
-        }
+        firstChange?.EnsureChanges(task.Id);
 
         cancellationToken.ThrowIfCancellationRequested();
         AgentTask snapshot = ModelSnapshot.Freeze(task);
