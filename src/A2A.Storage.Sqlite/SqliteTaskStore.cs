@@ -102,28 +102,24 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
     }
 
     /// <inheritdoc />
-    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
-        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Create(task, owner ?? "", null, null, false), cancellationToken));
-    }
+    public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner = null, CancellationToken cancellationToken = default) =>
+        Create(task, owner, firstChange: null, lease: null, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<StoredTask> CreateAsync(AgentTask task, string? owner, TaskChange firstChange, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(firstChange);
-        return CreateLeasedAsync(task, owner, firstChange, lease: null, cancellationToken);
+        return Create(task, owner, firstChange, lease: null, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, TaskChange? firstChange, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
-        return CreateLeasedAsync(task, owner, firstChange, (leaseOwner, leaseDuration), cancellationToken);
+        return Create(task, owner, firstChange, (leaseOwner, leaseDuration), cancellationToken);
     }
 
-    private ValueTask<StoredTask> CreateLeasedAsync(AgentTask task, string? owner, TaskChange? firstChange, (string, TimeSpan)? lease, CancellationToken cancellationToken)
+    private ValueTask<StoredTask> Create(AgentTask task, string? owner, TaskChange? firstChange, (string, TimeSpan)? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id, "task.Id");
