@@ -360,42 +360,27 @@ public sealed partial class A2AAgentService : IAsyncDisposable
         }
 
         AgentTurn turn;
-        string? leased = null;
         try
         {
-            // Another instance may be running the task: its lease decides, before the message is appended.
-            if (followUp && _leases is not null)
-            {
-                leased = await AcquireLeaseAsync(message.TaskId!, cancellationToken).ConfigureAwait(false);
-            }
-
             // Validation (and a follow-up's write) happen here, on the request: a refused message leaves nothing behind.
             if (inline is not null && followUp)
             {
                 await CheckRoomForConfigAsync(message.TaskId!, inline, cancellationToken).ConfigureAwait(false);
             }
 
-            turn = await AgentRunner.AcceptAsync(Tasks, message, caller, cancellationToken).ConfigureAwait(false);
-
-            // A new task is stored together with this instance's lease on it (one write), so that it never exists
-            // without an instance answerable for it, and a direct reply, which stores nothing, takes no lease at all.
-            if (!followUp && _leases is not null)
-            {
-                turn.Answer.Lease = new RunLease(_leases.Owner, _leases.Duration);
-            }
+            // With a shared store, the run's lease rides on the turn's writes: a new task is stored with it (a direct
+            // reply, which stores nothing, takes none), and a follow-up's message is appended with it, refused whole
+            // while another instance runs the task.
+            RunLease? lease = _leases is null ? null : new RunLease(_leases.Owner, _leases.Duration);
+            turn = await AgentRunner.AcceptAsync(Tasks, message, caller, lease, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            // A refused follow-up releases its reservation (and lease), and ends the run it will never start, so a
-            // CancelTask that found it meanwhile stops waiting.
+            // A refused follow-up releases its reservation and ends the run it will never start, so a CancelTask that
+            // found it meanwhile stops waiting.
             if (followUp)
             {
                 _runs.TryRemove(new KeyValuePair<string, Run>(message.TaskId!, run));
-            }
-
-            if (leased is not null)
-            {
-                await _leases!.ReleaseAsync(leased).ConfigureAwait(false);
             }
 
             run.Abandon();
@@ -428,17 +413,6 @@ public sealed partial class A2AAgentService : IAsyncDisposable
         }
 
         return (turn, run, inlineSaved);
-    }
-
-    private async Task<string> AcquireLeaseAsync(string taskId, CancellationToken cancellationToken)
-    {
-        if (!await _leases!.TryAcquireAsync(taskId, cancellationToken).ConfigureAwait(false))
-        {
-            throw new UnsupportedOperationException(
-                $"Task {taskId} is still being worked on by another server instance; send the follow-up once it asks for input (or follow it with SubscribeToTask).");
-        }
-
-        return taskId;
     }
 
     private IAsyncEnumerator<TaskEventRecord> Subscribe(string taskId, CancellationToken cancellationToken) =>

@@ -39,6 +39,16 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
     // A write that finishes a task ends its lease in the same statement: a finished task has no runner to answer for.
     private const string EndLease = ",\n    l AS (DELETE FROM a2a_leases WHERE task_id = $1 AND EXISTS (SELECT 1 FROM u))";
 
+    // A follow-up's write: only while no other owner's lease runs ($9 is the follow-up's instance), taking the lease
+    // in the same statement.
+    private const string LeaseFree = " AND NOT EXISTS (SELECT 1 FROM a2a_leases WHERE task_id = $1 AND owner <> $9 AND expires_at > clock_timestamp())";
+
+    private const string KeepLease = """
+        ,
+            l AS (INSERT INTO a2a_leases (task_id, owner, expires_at) SELECT $1, $9, clock_timestamp() + $10 FROM u
+                  ON CONFLICT (task_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at)
+        """;
+
     // A primary key entry must fit in a third of an index page (about 2700 bytes); this leaves room.
     private const int MaxTaskIdBytes = 2000;
 
@@ -212,7 +222,19 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
     }
 
     /// <inheritdoc />
-    public async ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(task, expectedVersion, change, lease: null, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<StoredTask> UpdateLeasedAsync(AgentTask task, long expectedVersion, StreamResponse change, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        return UpdateAsync(task, expectedVersion, change, (leaseOwner, leaseDuration), cancellationToken);
+    }
+
+    // With a lease, the write is a follow-up's: it writes nothing while another owner's lease runs, and takes the lease
+    // otherwise (a finishing write ends it instead).
+    private async ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, (string Owner, TimeSpan Duration)? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(change);
@@ -236,11 +258,14 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
                 WITH u AS (
                     UPDATE a2a_tasks SET context_id = $2, state = $3, status_ticks = $4, version = version + 1,
                         finished_ticks = COALESCE(finished_ticks, $5), task = $6
-                    WHERE id = $1 AND version = $7 RETURNING version, task_owner){(compact ? CompactEvents : "")}{(finished ? EndLease : "")},
+                    WHERE id = $1 AND version = $7{(lease is null ? "" : LeaseFree)} RETURNING version, task_owner){(compact ? CompactEvents : "")}{(finished ? EndLease : lease is null ? "" : KeepLease)},
                 e AS (INSERT INTO a2a_events (task_id, seq, event) SELECT $1, version, $8 FROM u RETURNING seq)
                 SELECT e.seq, u.task_owner FROM e, u;
                 """,
-                [.. TaskColumns(task, finished ? now : null), Int64(expectedVersion), Text(A2AJson.Serialize(logged))]);
+                [
+                    .. TaskColumns(task, finished ? now : null), Int64(expectedVersion), Text(A2AJson.Serialize(logged)),
+                    .. lease is { } runner ? new[] { Text(runner.Owner), Interval(runner.Duration) } : [],
+                ]);
             command.Transaction = transaction;
             await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetInt64(0), reader.GetString(1)) : ((long, string)?)null;
@@ -248,7 +273,13 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
 
         if (written is not { } version)
         {
-            // Nothing written: the task is gone, or another writer got there first (the rare path reads once more).
+            // Nothing written: another instance runs the task, the task is gone, or another writer got there first (the
+            // rare path reads once more).
+            if (lease is { } refused && await LeasedToAnotherAsync(task.Id, refused.Owner, cancellationToken).ConfigureAwait(false))
+            {
+                throw new TaskRunningElsewhereException(task.Id);
+            }
+
             long actual = await VersionAsync(task.Id, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(task.Id);
             throw new TaskVersionConflictException(task.Id, expectedVersion, Math.Max(actual, expectedVersion + 1));
         }
@@ -364,6 +395,14 @@ public sealed partial class PostgreSqlTaskStore : ITaskStore, ITaskRunLeases, IA
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
         }, "acquire a run lease", cancellationToken).ConfigureAwait(false);
     }
+
+    // Whether another owner's lease on the task runs (why a follow-up's write found nothing to write).
+    private async ValueTask<bool> LeasedToAnotherAsync(string taskId, string owner, CancellationToken cancellationToken) =>
+        await RunAsync(async connection =>
+        {
+            await using NpgsqlCommand command = Command(connection, "SELECT 1 FROM a2a_leases WHERE task_id = $1 AND owner <> $2 AND expires_at > clock_timestamp();", Text(taskId), Text(owner));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        }, "read a task's lease", cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async ValueTask RenewLeasesAsync(string owner, TimeSpan duration, CancellationToken cancellationToken = default)

@@ -129,7 +129,17 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
     }
 
     /// <inheritdoc />
-    public ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTask> UpdateAsync(AgentTask task, long expectedVersion, StreamResponse change, CancellationToken cancellationToken = default) =>
+        Update(task, expectedVersion, change, lease: null, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<StoredTask> UpdateLeasedAsync(AgentTask task, long expectedVersion, StreamResponse change, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        return Update(task, expectedVersion, change, (leaseOwner, leaseDuration), cancellationToken);
+    }
+
+    private ValueTask<StoredTask> Update(AgentTask task, long expectedVersion, StreamResponse change, (string, TimeSpan)? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(change);
@@ -140,7 +150,7 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
         }
 
         bool compact = _options.CompactFinishedTasks && task.Status.State.IsTerminal();
-        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Update(task, expectedVersion, change, compact), cancellationToken));
+        return new ValueTask<StoredTask>(EnqueueAsync(new Write.Update(task, expectedVersion, change, compact, lease), cancellationToken));
     }
 
     /// <inheritdoc />
@@ -537,7 +547,9 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
             }
         }
 
-        public sealed class Update(AgentTask task, long expectedVersion, StreamResponse change, bool compact) : Write<StoredTask>
+        // With a lease, the write is a follow-up's: refused whole while another owner's lease runs, and taking the
+        // lease otherwise (a finishing write ends it instead).
+        public sealed class Update(AgentTask task, long expectedVersion, StreamResponse change, bool compact, (string Owner, TimeSpan Duration)? lease) : Write<StoredTask>
         {
             private readonly string _taskJson = A2AJson.Serialize(task);
 
@@ -547,6 +559,11 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
             protected override (StoredTask, bool) Run(WriterCommands commands, long now, HashSet<string> touched)
             {
                 bool finished = task.Status.State.IsTerminal();
+                if (lease is { } runner && commands.LeasedToAnother(task.Id, runner.Owner, now))
+                {
+                    throw new TaskRunningElsewhereException(task.Id);
+                }
+
                 if (commands.UpdateTask(task, _taskJson, expectedVersion, finished ? now : null) is not { } owner)
                 {
                     long? actual = commands.VersionOf(task.Id);
@@ -563,6 +580,10 @@ public sealed partial class SqliteTaskStore : ITaskStore, ITaskRunLeases, IAsync
                 if (finished)
                 {
                     commands.EndLease(task.Id); // a finished task has no runner left to answer for it
+                }
+                else if (lease is { } taken)
+                {
+                    commands.TakeLease(task.Id, taken.Owner, now + taken.Duration.Ticks);
                 }
 
                 touched.Add(task.Id);

@@ -21,6 +21,7 @@ internal sealed class WriterCommands : IDisposable
     private readonly SqliteCommand _renewLeases;
     private readonly SqliteCommand _releaseLease;
     private readonly SqliteCommand _endLease;
+    private readonly SqliteCommand _leasedToAnother;
     private readonly SqliteCommand _takeLeases;
     private readonly SqliteCommand _countPushConfigs;
     private readonly SqliteCommand _savePushConfig;
@@ -73,6 +74,7 @@ internal sealed class WriterCommands : IDisposable
         _renewLeases = Prepare(connection, "UPDATE a2a_leases SET expires_ticks = $expires WHERE owner = $owner;", "$owner", "$expires");
         _releaseLease = Prepare(connection, "DELETE FROM a2a_leases WHERE task_id = $id AND owner = $owner;", "$id", "$owner");
         _endLease = Prepare(connection, "DELETE FROM a2a_leases WHERE task_id = $id;", "$id");
+        _leasedToAnother = Prepare(connection, "SELECT 1 FROM a2a_leases WHERE task_id = $id AND owner <> $owner AND expires_ticks > $now;", "$id", "$owner", "$now");
         _takeLeases = Prepare(connection, """
             UPDATE a2a_leases SET owner = $owner, expires_ticks = $expires
             WHERE task_id IN (SELECT task_id FROM a2a_leases WHERE expires_ticks <= $now ORDER BY expires_ticks LIMIT $max)
@@ -108,7 +110,7 @@ internal sealed class WriterCommands : IDisposable
             RETURNING task_id;
             """, "$owner", "$expires", "$now", "$max");
         _releasePush = Prepare(connection, "DELETE FROM a2a_push_claims WHERE task_id = $id AND owner = $owner;", "$id", "$owner");
-        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond, _acquireLease, _renewLeases, _releaseLease, _endLease, _takeLeases,
+        _all = [_insertTask, _updateTask, _versionOf, _insertEvent, _deleteEvents, _deleteTask, _expireOlder, _expireBeyond, _acquireLease, _renewLeases, _releaseLease, _endLease, _leasedToAnother, _takeLeases,
             _countPushConfigs, _savePushConfig, _deletePushConfig, _advancePushConfig, _claimPush, _claimPushBatch, _releasePush];
     }
 
@@ -186,6 +188,15 @@ internal sealed class WriterCommands : IDisposable
 
     /// <summary>Makes <paramref name="owner"/> the runner of a task this transaction creates, whoever held the id's lease.</summary>
     public void TakeLease(string taskId, string owner, long expiresTicks) => AcquireLease(taskId, owner, long.MaxValue, expiresTicks);
+
+    /// <summary>Whether another owner's lease on the task is running.</summary>
+    public bool LeasedToAnother(string taskId, string owner, long nowTicks)
+    {
+        _leasedToAnother.Parameters["$id"].Value = taskId;
+        _leasedToAnother.Parameters["$owner"].Value = owner;
+        _leasedToAnother.Parameters["$now"].Value = nowTicks;
+        return _leasedToAnother.ExecuteScalar() is not null;
+    }
 
     /// <summary>Ends the lease of a task that became terminal, whoever holds it.</summary>
     public void EndLease(string taskId)

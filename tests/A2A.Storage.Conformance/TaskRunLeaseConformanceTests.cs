@@ -151,6 +151,34 @@ public abstract class TaskRunLeaseConformanceTests : StoreSuite
         Assert.True(await leases.TryAcquireLeaseAsync("t2", "b", Long));
     }
 
+    [Fact]
+    public async Task A_follow_ups_write_takes_the_lease_or_is_refused_whole_while_another_runs_the_task()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        ITaskStore store = Assert.IsAssignableFrom<ITaskStore>(leases);
+        StoredTask waiting = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), null, new TaskChange(Status("t1", TaskState.InputRequired), NewTask("t1", TaskState.InputRequired)), "a", Long);
+
+        // "a" still runs the task: "b"'s follow-up writes nothing.
+        AgentTask working = NewTask("t1", TaskState.Working);
+        await Assert.ThrowsAsync<TaskRunningElsewhereException>(async () => await leases.UpdateLeasedAsync(working, waiting.Version, Status("t1", TaskState.Working), "b", Long));
+        Assert.Equal((waiting.Version, TaskState.InputRequired), ((await store.GetAsync("t1"))!.Version, (await store.GetAsync("t1"))!.Task.Status.State));
+        Assert.Equal(2, (await store.ReadEventsAsync("t1", 0, 10)).Count);
+
+        // Once "a" lets go, "b"'s follow-up is written and holds the lease; its owner may write again.
+        await leases.ReleaseLeaseAsync("t1", "a");
+        StoredTask followed = await leases.UpdateLeasedAsync(working, waiting.Version, Status("t1", TaskState.Working), "b", Long);
+        Assert.Equal(waiting.Version + 1, followed.Version);
+        Assert.False(await leases.TryAcquireLeaseAsync("t1", "a", Long));
+        StoredTask again = await leases.UpdateLeasedAsync(working, followed.Version, Status("t1", TaskState.Working), "b", Long);
+
+        // A follow-up that finishes the task ends the lease; an expired one is taken over.
+        await leases.UpdateLeasedAsync(NewTask("t1", TaskState.Completed), again.Version, Status("t1", TaskState.Completed), "b", Long);
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", "c", Long));
+        await leases.CreateLeasedAsync(NewTask("t2", TaskState.Submitted), null, new TaskChange(Status("t2", TaskState.InputRequired), NewTask("t2", TaskState.InputRequired)), "dead", TimeSpan.Zero);
+        Assert.Equal(2, (await leases.UpdateLeasedAsync(NewTask("t2", TaskState.InputRequired), 2, Status("t2", TaskState.InputRequired), "b", Long)).Version - 1);
+        Assert.False(await leases.TryAcquireLeaseAsync("t2", "dead", Long));
+    }
+
     private static AgentTask NewTask(string id, TaskState state) =>
         new() { Id = id, ContextId = "c1", Status = new AgentTaskStatus { State = state, Timestamp = DateTimeOffset.UnixEpoch } };
 

@@ -90,7 +90,16 @@ public static class AgentRunner
     /// <exception cref="TaskNotFoundException">The message names a task that does not exist.</exception>
     /// <exception cref="InvalidTaskStateException">The message names a terminal task (-32004 on the wire).</exception>
     /// <exception cref="InvalidParamsException">The message is malformed or names another context.</exception>
-    public static async Task<AgentTurn> AcceptAsync(TaskManager manager, Message message, TaskCaller caller, CancellationToken cancellationToken = default)
+    public static Task<AgentTurn> AcceptAsync(TaskManager manager, Message message, TaskCaller caller, CancellationToken cancellationToken = default) =>
+        AcceptAsync(manager, message, caller, lease: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="AcceptAsync(TaskManager, Message, TaskCaller, CancellationToken)"/> for a host whose store several
+    /// instances share: a new task will be stored with <paramref name="lease"/> on it, and a follow-up's message is
+    /// appended with the task's lease taken in the same write (refused whole while another instance holds it).
+    /// </summary>
+    /// <exception cref="TaskRunningElsewhereException">Another instance runs the task the message continues; nothing was written.</exception>
+    internal static async Task<AgentTurn> AcceptAsync(TaskManager manager, Message message, TaskCaller caller, RunLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(message);
@@ -98,10 +107,12 @@ public static class AgentRunner
         if (string.IsNullOrEmpty(message.TaskId))
         {
             AgentTask pending = manager.NewTask(message, contextId: null, metadata: null, taskId: null);
-            return new AgentTurn(TurnAnswer.ForNewTask(manager, pending, caller), message);
+            TurnAnswer answer = TurnAnswer.ForNewTask(manager, pending, caller);
+            answer.Lease = lease;
+            return new AgentTurn(answer, message);
         }
 
-        StoredTask continued = await manager.AppendMessageAsync(message.TaskId, message, cancellationToken).ConfigureAwait(false);
+        StoredTask continued = await manager.AppendMessageAsync(message.TaskId, message, lease, cancellationToken).ConfigureAwait(false);
         return new AgentTurn(TurnAnswer.ForStoredTask(manager, continued, caller), message);
     }
 

@@ -12,7 +12,8 @@ namespace A2A.Storage;
 /// A store implements this next to <see cref="ITaskStore"/> when its tasks outlive the process. Expiry is judged by
 /// one clock for every instance (the database's, where there is one), so instances need not agree on the time.
 /// Leases cost no commit of their own on a task's usual path: a new task is stored together with its runner's lease
-/// (<see cref="CreateLeasedAsync"/>), and the write that makes a task terminal (<see cref="ITaskStore.UpdateAsync"/>)
+/// (<see cref="CreateLeasedAsync"/>), a follow-up's lease by the write that appends its message
+/// (<see cref="UpdateLeasedAsync"/>), and the write that makes a task terminal (<see cref="ITaskStore.UpdateAsync"/>)
 /// ends its lease in the same transaction, since a finished task has nothing left for a runner to answer for.
 /// </remarks>
 public interface ITaskRunLeases
@@ -33,6 +34,16 @@ public interface ITaskRunLeases
     /// The task need not be stored yet.
     /// </summary>
     ValueTask<bool> TryAcquireLeaseAsync(string taskId, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the task as <see cref="ITaskStore.UpdateAsync"/> does and makes <paramref name="leaseOwner"/> its runner
+    /// for <paramref name="leaseDuration"/>, in the same transaction: what a follow-up message writes, so that its lease
+    /// costs no commit of its own. A change that finishes the task ends its lease instead.
+    /// </summary>
+    /// <exception cref="Errors.TaskRunningElsewhereException">Another owner's lease is running; nothing was written.</exception>
+    /// <exception cref="Errors.TaskNotFoundException">The id is unknown.</exception>
+    /// <exception cref="Errors.TaskVersionConflictException">Another writer got there first; nothing was written.</exception>
+    ValueTask<StoredTask> UpdateLeasedAsync(AgentTask task, long expectedVersion, StreamResponse change, string leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
     /// <summary>Extends every lease <paramref name="owner"/> holds to <paramref name="duration"/> from now (its heartbeat).</summary>
     ValueTask RenewLeasesAsync(string owner, TimeSpan duration, CancellationToken cancellationToken = default);

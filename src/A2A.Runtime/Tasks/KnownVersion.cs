@@ -24,8 +24,9 @@ internal sealed class KnownVersion(TurnAnswer? turn = null)
     /// </summary>
     public void Remember(StoredTask written)
     {
+        StoredTask? before = Current;
         Assume(written);
-        turn?.Written(written);
+        turn?.Written(before, written);
     }
 
     /// <summary>Keeps <paramref name="stored"/> as the starting point (a task read or written elsewhere), telling no one.</summary>

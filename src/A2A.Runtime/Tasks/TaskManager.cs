@@ -326,14 +326,19 @@ public sealed class TaskManager
     /// <summary>Appends a message to the task's history (the current status message moves to history first).</summary>
     /// <exception cref="InvalidTaskStateException">The task is terminal (the wire answers -32004).</exception>
     public async Task<AgentTask> UpdateWithMessageAsync(string taskId, Message message, CancellationToken cancellationToken = default) =>
-        (await AppendMessageAsync(taskId, message, cancellationToken).ConfigureAwait(false)).Task;
+        (await AppendMessageAsync(taskId, message, lease: null, cancellationToken).ConfigureAwait(false)).Task;
 
-    /// <summary><see cref="UpdateWithMessageAsync"/>, returning the task with the version it was stored at.</summary>
-    internal async Task<StoredTask> AppendMessageAsync(string taskId, Message message, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="UpdateWithMessageAsync"/>, returning the task with the version it was stored at; with
+    /// <paramref name="lease"/> (a store that keeps leases), the write also takes the task's run lease, or is refused
+    /// whole while another instance holds it.
+    /// </summary>
+    /// <exception cref="TaskRunningElsewhereException">Another instance runs the task; nothing was written.</exception>
+    internal async Task<StoredTask> AppendMessageAsync(string taskId, Message message, RunLease? lease, CancellationToken cancellationToken)
     {
         ModelValidation.Validate(message, "message");
         var written = new KnownVersion();
-        await ChangeAsync(taskId, current => StreamResponse.From(Attach(message, current)!), cancellationToken, written).ConfigureAwait(false);
+        await ChangeAsync(taskId, current => StreamResponse.From(Attach(message, current)!), cancellationToken, written, lease).ConfigureAwait(false);
         return written.Current!;
     }
 
@@ -428,7 +433,7 @@ public sealed class TaskManager
     /// wrote since: the compare-and-swap proves the task unchanged. Only a successful swap trusts that state; a
     /// conflict, or a refusal decided on it, is decided again on a fresh read.
     /// </remarks>
-    private async Task<AgentTask> ChangeAsync(string taskId, Func<AgentTask, StreamResponse> makeChange, CancellationToken cancellationToken, KnownVersion? known = null)
+    private async Task<AgentTask> ChangeAsync(string taskId, Func<AgentTask, StreamResponse> makeChange, CancellationToken cancellationToken, KnownVersion? known = null, RunLease? lease = null)
     {
         // A turn's first change to a task it has not stored yet creates the task with the change, in one write.
         if (known?.Turn is { } turn && turn.Task.Id == taskId && await turn.CreateWithAsync(makeChange).ConfigureAwait(false) is { } created)
@@ -460,7 +465,9 @@ public sealed class TaskManager
 
             try
             {
-                StoredTask written = await Store.UpdateAsync(next, stored.Version, change, cancellationToken).ConfigureAwait(false);
+                StoredTask written = lease is { } runner && Store is ITaskRunLeases leases
+                    ? await leases.UpdateLeasedAsync(next, stored.Version, change, runner.Owner, runner.Duration, cancellationToken).ConfigureAwait(false)
+                    : await Store.UpdateAsync(next, stored.Version, change, cancellationToken).ConfigureAwait(false);
                 known?.Remember(written);
                 AgentTask saved = written.Task;
                 if (change.StatusUpdate is not null || saved.Status.State != stored.Task.Status.State)

@@ -236,11 +236,15 @@ internal sealed class TurnAnswer
         }
     }
 
-    /// <summary>Told of each write the turn's own updater made (see <see cref="KnownVersion.Remember"/>).</summary>
-    public void Written(StoredTask written)
+    /// <summary>
+    /// Told of each write the turn's own updater made (see <see cref="KnownVersion.Remember"/>), with what the turn knew
+    /// of the task before it: the write that moves the task into a terminal or interrupted state is the turn's outcome
+    /// (an artifact added while the task still waits for input is not).
+    /// </summary>
+    public void Written(StoredTask? before, StoredTask written)
     {
         TaskState state = written.Task.Status.State;
-        if (state.IsTerminal() || state.IsInterrupted())
+        if ((state.IsTerminal() || state.IsInterrupted()) && before?.Task.Status.State != state)
         {
             _outcome.TrySetResult(written.Task);
         }

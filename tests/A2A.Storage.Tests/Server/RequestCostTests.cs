@@ -35,6 +35,34 @@ public sealed class RequestCostTests
     [Theory]
     [InlineData(ProtocolBindings.JsonRpc)]
     [InlineData(ProtocolBindings.HttpJson)]
+    public async Task A_turn_pays_its_lease_at_most_one_commit_of_its_own(string binding)
+    {
+        await using StoreServer server = await StoreServer.StartAsync("sqlite");
+        var store = (SqliteTaskStore)server.Store;
+        A2AClient client = await server.ClientAsync(binding, "1.0");
+        await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser("warm up") });
+
+        // A turn that leaves its task waiting for input: its one write, then the release of its lease.
+        long before = store.Commits;
+        AgentTask waiting = (await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser(StoreServer.AskForInput) })).Task!;
+        await WaitForQuietAsync(store);
+        Assert.Equal(TaskState.InputRequired, waiting.Status.State);
+        Assert.Equal(2, store.Commits - before);
+
+        // The follow-up: its message is appended with the lease taken in the same write, then the echo's four changes
+        // (the artifact, added while the task still waits for input; working again; the last chunk; the completion,
+        // which ends the lease). The blocking answer is the turn's outcome, not its first write.
+        before = store.Commits;
+        AgentTask done = (await client.SendMessageAsync(new SendMessageRequest { Message = Message.FromUser("more") with { TaskId = waiting.Id, ContextId = waiting.ContextId } })).Task!;
+        await WaitForQuietAsync(store);
+        Assert.Equal(TaskState.Completed, done.Status.State);
+        Assert.Equal(5, store.Commits - before);
+        Assert.True(await store.TryAcquireLeaseAsync(done.Id, "another instance", TimeSpan.FromMinutes(1)));
+    }
+
+    [Theory]
+    [InlineData(ProtocolBindings.JsonRpc)]
+    [InlineData(ProtocolBindings.HttpJson)]
     public async Task A_direct_reply_writes_nothing(string binding)
     {
         await using StoreServer server = await StoreServer.StartAsync("sqlite");

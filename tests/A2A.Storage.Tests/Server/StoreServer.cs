@@ -21,7 +21,7 @@ namespace A2A.Storage.Tests.Server;
 /// "postgres"), for tests of what a request on a durable store does end to end. The agent echoes: it completes the
 /// task with the message's own parts as its status message, after adding them as an artifact closed by an empty
 /// last chunk (the way a token stream whose last token is only known afterwards ends). To <see cref="DirectReply"/> it
-/// answers with a direct reply instead.
+/// answers with a direct reply instead, and to <see cref="AskForInput"/> by asking for input.
 /// </summary>
 internal sealed class StoreServer : IAsyncDisposable
 {
@@ -29,6 +29,9 @@ internal sealed class StoreServer : IAsyncDisposable
 
     /// <summary>The text that the agent answers with a direct reply (no task) instead of echoing.</summary>
     public const string DirectReply = "reply directly";
+
+    /// <summary>The text that the agent answers by asking for input (the follow-up is echoed).</summary>
+    public const string AskForInput = "ask me";
 
     private readonly WebApplication _app;
     private readonly TemporaryDirectory _files;
@@ -85,7 +88,7 @@ internal sealed class StoreServer : IAsyncDisposable
         app.MapA2AAgent(
             "echo",
             "/a2a",
-            services => new TaskManager(services.GetRequiredService<ITaskStore>(), TaskLifecycle.For(OptionalTaskStates.None)),
+            services => new TaskManager(services.GetRequiredService<ITaskStore>(), TaskLifecycle.For(OptionalTaskStates.InputRequired)),
             _ => EchoAsync,
             url => new AgentCard
             {
@@ -121,7 +124,20 @@ internal sealed class StoreServer : IAsyncDisposable
             return;
         }
 
+        if (message.Parts is [{ Text: AskForInput }])
+        {
+            await updater.RequireInputAsync(updater.NewAgentMessage("What else?"), cancellationToken);
+            return;
+        }
+
         string artifact = await updater.AddArtifactAsync(message.Parts, cancellationToken: cancellationToken);
+        if (!string.IsNullOrEmpty(message.TaskId))
+        {
+            // A follow-up: the artifact above was added while the task still waited for input (not the turn's outcome);
+            // now the task resumes.
+            await updater.StartWorkAsync(cancellationToken: cancellationToken);
+        }
+
         await updater.AddArtifactAsync([Part.FromText("")], artifact, append: true, lastChunk: true, cancellationToken: cancellationToken);
         await updater.CompleteAsync(updater.NewAgentMessage(message.Parts), cancellationToken);
     }
