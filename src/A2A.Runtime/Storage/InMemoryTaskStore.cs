@@ -29,6 +29,10 @@ public sealed partial class InMemoryTaskStore : ITaskStore
 
     // Finished tasks in the order they finished, for expiry; swept on every store call (O(1) when nothing is due).
     private readonly ConcurrentQueue<(string Id, Entry Entry, DateTimeOffset FinishedAt)> _finished = new();
+
+    // How many entries _finished holds: ConcurrentQueue.Count of a queue that spans segments freezes them for
+    // observation (later enqueues then allocate new segments), too dear for a check made on every operation.
+    private int _finishedCount;
     private readonly object _sweepGate = new();
 
     // The ListTasks order (newest status first, then id) over every task and per context, so a page costs a seek and
@@ -353,6 +357,7 @@ public sealed partial class InMemoryTaskStore : ITaskStore
         if (_options.Expires)
         {
             _finished.Enqueue((taskId, entry, _time.GetUtcNow()));
+            Interlocked.Increment(ref _finishedCount);
         }
     }
 
@@ -369,10 +374,11 @@ public sealed partial class InMemoryTaskStore : ITaskStore
         {
             DateTimeOffset now = _time.GetUtcNow();
             while (_finished.TryPeek(out (string Id, Entry Entry, DateTimeOffset FinishedAt) oldest)
-                && (_finished.Count > (_options.MaxFinishedTasks ?? int.MaxValue)
+                && (Volatile.Read(ref _finishedCount) > (_options.MaxFinishedTasks ?? int.MaxValue)
                     || (_options.FinishedTaskTimeToLive is { } ttl && now - oldest.FinishedAt >= ttl)))
             {
                 _finished.TryDequeue(out _);
+                Interlocked.Decrement(ref _finishedCount);
                 if (_tasks.TryRemove(new KeyValuePair<string, Entry>(oldest.Id, oldest.Entry)))
                 {
                     Removed(oldest.Entry);
