@@ -72,8 +72,11 @@ internal sealed class TurnAnswer
     /// <summary>The direct reply, once given.</summary>
     public Message? Reply => Volatile.Read(ref _reply);
 
-    /// <summary>Whether the task exists or is being created (so no reply is possible any more).</summary>
-    public bool TaskStarted => Volatile.Read(ref _creation) is not null;
+    /// <summary>
+    /// Whether the task exists or is being created (so no reply is possible any more). A creation that failed (its first
+    /// change was refused, or the store failed) stored nothing: the task has not started.
+    /// </summary>
+    public bool TaskStarted => Started(Volatile.Read(ref _creation));
 
     /// <summary>
     /// Makes sure the task is stored before a task event is applied to it: the first call creates it (submitted, the
@@ -130,7 +133,7 @@ internal sealed class TurnAnswer
                 throw new InvalidOperationException("The handler already replied to this message; a message gets one direct reply.");
             }
 
-            if (_creation is not null)
+            if (Started(_creation))
             {
                 throw new InvalidOperationException(_startsTask
                     ? $"Task {Task.Id} already exists (an earlier update created it), so the answer is the task. Send the text as a status message instead, for example with CompleteAsync(message) or RequireInputAsync(question)."
@@ -225,6 +228,8 @@ internal sealed class TurnAnswer
 
     // The task was built and checked when the message was accepted; it is submitted now.
     private AgentTask Submitted() => Task with { Status = Task.Status with { Timestamp = _manager.Now } };
+
+    private static bool Started(Task<AgentTask>? creation) => creation is not null and { IsFaulted: false, IsCanceled: false };
 
     private void ThrowIfReplied()
     {
