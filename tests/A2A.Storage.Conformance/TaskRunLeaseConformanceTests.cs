@@ -179,6 +179,39 @@ public abstract class TaskRunLeaseConformanceTests : StoreSuite
         Assert.False(await leases.TryAcquireLeaseAsync("t2", "dead", Long));
     }
 
+    [Fact]
+    public async Task Of_eight_racing_follow_ups_exactly_one_is_written_and_holds_the_lease()
+    {
+        ITaskRunLeases leases = await NewAsync();
+        ITaskStore store = Assert.IsAssignableFrom<ITaskStore>(leases);
+        StoredTask waiting = await leases.CreateLeasedAsync(NewTask("t1", TaskState.Submitted), null, new TaskChange(Status("t1", TaskState.InputRequired), NewTask("t1", TaskState.InputRequired)), "first", Long);
+        await leases.ReleaseLeaseAsync("t1", "first");
+
+        // Each instance appends its follow-up on the version it read; the others' writes are refused whole.
+        Task<StoredTask>[] racing = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            await leases.UpdateLeasedAsync(NewTask("t1", TaskState.Working), waiting.Version, Status("t1", TaskState.Working), $"instance {i}", Long))).ToArray();
+        try
+        {
+            await Task.WhenAll(racing);
+        }
+        catch (A2AException)
+        {
+            // the losers, looked at below
+        }
+
+        Task<StoredTask> winner = Assert.Single(racing, t => t.IsCompletedSuccessfully);
+        Assert.All(racing.Where(t => t != winner), t => Assert.True(t.Exception!.InnerException is TaskVersionConflictException or TaskRunningElsewhereException));
+        Assert.Equal(waiting.Version + 1, (await store.GetAsync("t1"))!.Version);
+        Assert.Equal(3, (await store.ReadEventsAsync("t1", 0, 10)).Count);
+        string owner = $"instance {Array.IndexOf(racing, winner)}";
+        foreach (string other in Enumerable.Range(0, 8).Select(i => $"instance {i}").Where(o => o != owner))
+        {
+            Assert.False(await leases.TryAcquireLeaseAsync("t1", other, Long));
+        }
+
+        Assert.True(await leases.TryAcquireLeaseAsync("t1", owner, Long));
+    }
+
     private static AgentTask NewTask(string id, TaskState state) =>
         new() { Id = id, ContextId = "c1", Status = new AgentTaskStatus { State = state, Timestamp = DateTimeOffset.UnixEpoch } };
 
