@@ -32,10 +32,9 @@ internal sealed class KnownVersion(TurnAnswer? turn = null)
     /// <summary>Keeps <paramref name="stored"/> as the starting point (a task read or written elsewhere), telling no one.</summary>
     public void Assume(StoredTask stored)
     {
-        StoredTask written = stored;
         StoredTask? seen = Volatile.Read(ref _current);
-        while ((seen is null || seen.Task.Id != written.Task.Id || seen.Version < written.Version)
-            && Interlocked.CompareExchange(ref _current, written, seen) is var actual && !ReferenceEquals(actual, seen))
+        while ((seen is null || seen.Task.Id != stored.Task.Id || seen.Version < stored.Version)
+            && Interlocked.CompareExchange(ref _current, stored, seen) is var actual && !ReferenceEquals(actual, seen))
         {
             seen = actual;
         }

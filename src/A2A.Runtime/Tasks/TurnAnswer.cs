@@ -79,28 +79,12 @@ internal sealed class TurnAnswer
     public bool TaskStarted => Started(Volatile.Read(ref _creation));
 
     /// <summary>
-    /// Makes sure the task is stored before a task event is applied to it: the first call creates it (submitted, the
-    /// message first in its history), the others wait for that. A creation that failed is tried again by the next call.
+    /// Makes sure the task is stored (submitted, the message first in its history): the first call creates it, the
+    /// others wait for that. A creation that failed is tried again by the next call.
     /// </summary>
     /// <exception cref="InvalidOperationException">The turn was answered with a direct reply: there is no task.</exception>
-    public Task EnsureTaskAsync()
-    {
-        if (Volatile.Read(ref _creation) is { IsCompletedSuccessfully: true })
-        {
-            return System.Threading.Tasks.Task.CompletedTask;
-        }
-
-        lock (_gate)
-        {
-            ThrowIfReplied();
-            if (_creation is null or { IsFaulted: true } or { IsCanceled: true })
-            {
-                Volatile.Write(ref _creation, CreateAsync());
-            }
-
-            return _creation;
-        }
-    }
+    public Task EnsureTaskAsync() =>
+        Volatile.Read(ref _creation) is { IsCompletedSuccessfully: true } ? System.Threading.Tasks.Task.CompletedTask : CreateWithAsync(makeChange: null);
 
     /// <summary>Records <paramref name="reply"/> as the answer, unless the task already started.</summary>
     /// <exception cref="InvalidOperationException">The task exists or is being created, or the turn already replied.</exception>
@@ -159,12 +143,13 @@ internal sealed class TurnAnswer
     }
 
     /// <summary>
-    /// The first change of a turn whose task is not stored yet: creates the task with <paramref name="makeChange"/>'s
-    /// change already applied, in one write (the creation snapshot and the change are events 1 and 2). Null when the
-    /// task exists (or another update is creating it, which this waits for): the change is then an ordinary one.
+    /// Creates the turn's task unless it exists: with <paramref name="makeChange"/>'s change already applied, in one
+    /// write (the creation snapshot and the change are events 1 and 2), when given. Null when the task exists (or another
+    /// update is creating it, which this waits for): a change is then an ordinary one. The creation does not follow the
+    /// handler's token: a task half-created by a cancellation helps no one, and the store call is short.
     /// </summary>
     /// <exception cref="InvalidOperationException">The turn was answered with a direct reply: there is no task.</exception>
-    public async Task<StoredTask?> CreateWithAsync(Func<AgentTask, StreamResponse> makeChange)
+    public async Task<StoredTask?> CreateWithAsync(Func<AgentTask, StreamResponse>? makeChange)
     {
         while (true)
         {
@@ -214,16 +199,6 @@ internal sealed class TurnAnswer
                 throw;
             }
         }
-    }
-
-    private async Task<AgentTask> CreateAsync()
-    {
-        // The creation does not follow the handler's token: a task half-created by a cancellation helps no one, and
-        // the store call is short.
-        StoredTask created = await _manager.StoreNewAsync(Submitted(), Caller.Owner, Lease, makeChange: null, CancellationToken.None).ConfigureAwait(false);
-        Known.Assume(created);
-        _first.TrySetResult(new SendMessageResponse { Task = created.Task });
-        return created.Task;
     }
 
     // The task was built and checked when the message was accepted; it is submitted now.
